@@ -1,0 +1,13 @@
+# Writes OUT, a C++ file holding every DIR/NNNN_name.sql as (version, name, sql) in order.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" num ${name})
+  math(EXPR version "${num}")
+  file(READ ${f} sql)
+  string(APPEND body "  {${version}, \"${name}\", R\"xinan_sql(${sql})xinan_sql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from server/migrations by cmake/embed_migrations.cmake.\n#include \"store/migrations.h\"\n\nnamespace xinan::store {\nconst std::vector<Migration>& EmbeddedMigrations() {\n  static const std::vector<Migration> kAll = {\n${body}  };\n  return kAll;\n}\n}  // namespace xinan::store\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

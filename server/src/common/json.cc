@@ -1,0 +1,61 @@
+// The one translation unit that compiles Boost.JSON (header-only mode).
+#include <boost/json/src.hpp>
+
+#include "common/json.h"
+
+namespace xinan {
+
+Result<json::object> ParseObject(std::string_view text) {
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec) return Status::Invalid("malformed_json", {}, ec.message());
+  if (!v.is_object()) return Status::Invalid("malformed_json", {}, "body is not a JSON object");
+  return std::move(v.as_object());
+}
+
+Result<std::optional<std::string>> OptionalString(const json::object& obj, std::string_view key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->value().is_null()) return std::optional<std::string>();
+  if (!it->value().is_string()) return Status::InvalidField(std::string(key), "type_string");
+  return std::optional<std::string>(std::string(it->value().as_string()));
+}
+
+namespace {
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+}  // namespace
+
+Result<std::string> RequiredString(const json::object& obj, std::string_view key) {
+  XINAN_ASSIGN_OR_RETURN(auto value, OptionalString(obj, key));
+  if (!value || Trim(*value).empty()) return Status::InvalidField(std::string(key), "required");
+  return Trim(*value);
+}
+
+Result<std::optional<bool>> OptionalBool(const json::object& obj, std::string_view key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->value().is_null()) return std::optional<bool>();
+  if (!it->value().is_bool()) return Status::InvalidField(std::string(key), "type_boolean");
+  return std::optional<bool>(it->value().as_bool());
+}
+
+Result<std::optional<std::vector<std::string>>> OptionalStringArray(const json::object& obj,
+                                                                    std::string_view key) {
+  using Out = std::optional<std::vector<std::string>>;
+  auto it = obj.find(key);
+  if (it == obj.end() || it->value().is_null()) return Out();
+  if (!it->value().is_array()) return Status::InvalidField(std::string(key), "type_string_array");
+  std::vector<std::string> out;
+  for (const auto& v : it->value().as_array()) {
+    if (!v.is_string()) return Status::InvalidField(std::string(key), "type_string_array");
+    out.emplace_back(v.as_string());
+  }
+  return Out(std::move(out));
+}
+
+std::string Serialize(const json::value& v) { return json::serialize(v); }
+
+}  // namespace xinan

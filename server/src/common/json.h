@@ -1,0 +1,29 @@
+// JSON helpers over Boost.JSON: typed field access that reports which field is wrong.
+#pragma once
+
+#include <boost/json.hpp>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+
+namespace xinan {
+
+namespace json = boost::json;
+
+// Parses `text` as a JSON object; "malformed_json" (kInvalidArgument) otherwise.
+Result<json::object> ParseObject(std::string_view text);
+
+// The string at obj[key]: nullopt when absent or null; "type_string" field error otherwise.
+Result<std::optional<std::string>> OptionalString(const json::object& obj, std::string_view key);
+// Like OptionalString but absent/null/empty-after-trim is a "required" field error.
+Result<std::string> RequiredString(const json::object& obj, std::string_view key);
+// Optional bool; "type_boolean" field error when present with another type.
+Result<std::optional<bool>> OptionalBool(const json::object& obj, std::string_view key);
+// Optional array of strings; "type_string_array" field error otherwise.
+Result<std::optional<std::vector<std::string>>> OptionalStringArray(const json::object& obj,
+                                                                    std::string_view key);
+
+std::string Serialize(const json::value& v);
+
+}  // namespace xinan

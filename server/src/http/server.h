@@ -1,0 +1,48 @@
+// Server: the Boost.Beast HTTP/1.1 listener. The only unit (with its .cc) that sees Beast/Asio.
+// IO threads (one per core) read and write; handlers run on a worker pool so a handler that
+// waits for a durable group commit never blocks the IO threads.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/status.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace xinan::http {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free one
+  int io_threads = 0;                       // 0 = number of cores
+  int worker_threads = 96;                  // blocking handler pool
+  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = 1024 * 1024;
+  int read_timeout_seconds = 30;            // to receive a whole request
+  int idle_timeout_seconds = 75;            // keep-alive idle
+};
+
+using Dispatch = std::function<Response(Request&)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, Dispatch dispatch);
+  ~Server();
+  // Binds and starts the IO threads and worker pool. Fails when the address is taken.
+  Status Start();
+  // The bound port (after Start).
+  int port() const;
+  // Stops accepting, lets in-flight requests finish and their responses go out, then returns.
+  // Safe to call from a signal-watching thread; idempotent.
+  void Stop();
+  // Blocks until SIGTERM or SIGINT arrives, then calls Stop().
+  void WaitForSignal();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace xinan::http

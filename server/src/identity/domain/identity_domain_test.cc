@@ -1,0 +1,53 @@
+// Tests of the role table and the sign-in rules (lockout, session expiry).
+#include <gtest/gtest.h>
+
+#include "identity/domain/login_policy.h"
+#include "identity/domain/roles.h"
+
+namespace xinan::identity {
+namespace {
+
+TEST(Roles, PermissionTable) {
+  EXPECT_TRUE(HasPermission({"district_admin"}, kUsersManage));
+  EXPECT_FALSE(HasPermission({"community_counsellor"}, kUsersManage));
+  EXPECT_TRUE(HasPermission({"community_counsellor"}, kPeopleWrite));
+  EXPECT_FALSE(HasPermission({"hotline_operator"}, kPeopleWrite));
+  EXPECT_FALSE(HasPermission({"partner_department"}, kPeopleRead));
+  EXPECT_FALSE(HasPermission({"no_such_role"}, kPeopleRead));
+  EXPECT_EQ(PermissionsOf({"partner_department", "hotline_operator"}),
+            (std::vector<std::string>{kBreakGlassUse, kOrgRead, kPeopleRead}));
+  for (const auto& r : AllRoles()) EXPECT_EQ(FindRole(r.code), &r);
+}
+
+TEST(LoginPolicy, LocksOnFifthFailureForFifteenMinutes) {
+  LoginPolicy p;
+  LockState s;
+  int64_t now = 1'000'000;
+  for (int i = 1; i <= 4; ++i) {
+    s = AfterFailure(s, p, now);
+    EXPECT_EQ(s.failed_logins, i);
+    EXPECT_FALSE(IsLocked(s, now));
+  }
+  s = AfterFailure(s, p, now);
+  EXPECT_TRUE(IsLocked(s, now));
+  EXPECT_TRUE(IsLocked(s, now + p.lockout_millis - 1));
+  EXPECT_FALSE(IsLocked(s, now + p.lockout_millis));
+  LockState during = AfterFailure(s, p, now + 1000);  // failures while locked don't extend
+  EXPECT_EQ(during.locked_until, s.locked_until);
+}
+
+TEST(LoginPolicy, SessionExpiryTable) {
+  LoginPolicy p;
+  const int64_t t0 = 10'000'000;
+  SessionTimes s{t0, t0 + p.session_absolute_millis, 0};
+  EXPECT_TRUE(SessionActive(s, p, t0 + 1));
+  EXPECT_TRUE(SessionActive(s, p, t0 + p.session_idle_millis - 1));
+  EXPECT_FALSE(SessionActive(s, p, t0 + p.session_idle_millis));  // idle
+  s.last_seen_at = t0 + p.session_absolute_millis - 10;
+  EXPECT_FALSE(SessionActive(s, p, t0 + p.session_absolute_millis));  // absolute
+  SessionTimes revoked{t0, t0 + p.session_absolute_millis, t0 + 5};
+  EXPECT_FALSE(SessionActive(revoked, p, t0 + 6));
+}
+
+}  // namespace
+}  // namespace xinan::identity

@@ -1,0 +1,35 @@
+// Roles and permissions: the one table that says which role may do what (BRIEF §1).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace xinan::identity {
+
+// Permission codes checked by routes (http::Route::permission).
+inline constexpr const char* kPeopleRead = "people.read";
+inline constexpr const char* kPeopleWrite = "people.write";
+inline constexpr const char* kOrgRead = "org.read";
+inline constexpr const char* kOrgManage = "org.manage";
+inline constexpr const char* kUsersManage = "users.manage";
+inline constexpr const char* kAuditRead = "audit.read";
+inline constexpr const char* kBreakGlassUse = "breakglass.use";
+
+struct RoleDef {
+  std::string code;     // "district_admin", ...
+  std::string name_zh;
+  std::string name_en;
+  std::string username_prefix;  // demo usernames: "<prefix>_<unit code>"
+  std::vector<std::string> permissions;
+};
+
+// Every role, in display order.
+const std::vector<RoleDef>& AllRoles();
+// The role with `code`, or nullptr.
+const RoleDef* FindRole(const std::string& code);
+// The union of the permissions of `roles` (unknown role codes contribute nothing), sorted.
+std::vector<std::string> PermissionsOf(const std::vector<std::string>& roles);
+// Whether any of `roles` grants `permission`.
+bool HasPermission(const std::vector<std::string>& roles, const std::string& permission);
+
+}  // namespace xinan::identity

@@ -1,0 +1,56 @@
+#include "security/password.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "security/sodium_init.h"
+
+namespace xinan::security {
+namespace {
+
+size_t CodePoints(const std::string& s) {
+  return static_cast<size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+}  // namespace
+
+Result<std::string> HashPassword(const std::string& password, PasswordCost cost) {
+  EnsureSodium();
+  char out[crypto_pwhash_STRBYTES];
+  unsigned long long ops = cost == PasswordCost::kMinimum ? crypto_pwhash_OPSLIMIT_MIN
+                                                          : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  size_t mem = cost == PasswordCost::kMinimum ? crypto_pwhash_MEMLIMIT_MIN
+                                              : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Status::Internal("argon2id hashing failed (out of memory)");
+  }
+  return std::string(out);
+}
+
+bool VerifyPassword(const std::string& encoded_hash, const std::string& password) {
+  EnsureSodium();
+  if (encoded_hash.empty()) return false;
+  return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
+}
+
+Status CheckPasswordPolicy(const std::string& username, const std::string& password,
+                           const std::string& field) {
+  size_t n = CodePoints(password);
+  if (n < 10) return Status::InvalidField(field, "password_too_short");
+  if (n > 128) return Status::InvalidField(field, "password_too_long");
+  if (!username.empty() && Lower(password).find(Lower(username)) != std::string::npos) {
+    return Status::InvalidField(field, "password_contains_username");
+  }
+  return Status::Ok();
+}
+
+}  // namespace xinan::security

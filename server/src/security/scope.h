@@ -1,0 +1,54 @@
+// Scope: the data-scope condition every query over person-bearing tables carries.
+// A user sees the records of the own org unit and everything below it (BRIEF §2): the
+// condition is a prefix match on the owning unit's materialised path. Built here, in one
+// place; a store query that lists or reads such records without it is a bug.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "security/principal.h"
+#include "store/sql.h"
+
+namespace xinan::security {
+
+class Scope {
+ public:
+  // The scope of the principal's unit.
+  static Scope Of(const Principal& p) { return Scope(p.unit_path, p.user_id); }
+  // A scope rooted at `unit_path` with no user (CLI tools, tests).
+  static Scope AtPath(std::string unit_path) { return Scope(std::move(unit_path), ""); }
+
+  // "(<column> LIKE $n)" with the path prefix appended to `params`.
+  std::string Condition(std::string_view column, store::Params& params) const {
+    params.emplace_back(unit_path_ + "%");
+    return "(" + std::string(column) + " LIKE $" + std::to_string(params.size()) + ")";
+  }
+  // Like Condition, plus the people this user opened by break-glass that have not expired:
+  // "(<path_col> LIKE $n OR <id_col> IN (SELECT person_id FROM break_glass_grants WHERE …))".
+  std::string PersonCondition(std::string_view path_column, std::string_view id_column,
+                              int64_t now_millis, store::Params& params) const {
+    std::string c = Condition(path_column, params);
+    if (user_id_.empty()) return c;
+    params.emplace_back(user_id_);
+    std::string u = "$" + std::to_string(params.size());
+    params.emplace_back(now_millis);
+    std::string t = "$" + std::to_string(params.size());
+    return "(" + c + " OR " + std::string(id_column) +
+           " IN (SELECT person_id FROM break_glass_grants WHERE user_id = " + u +
+           " AND expires_at > " + t + "))";
+  }
+  // Whether a record with `record_path` lies inside this scope.
+  bool Contains(std::string_view record_path) const {
+    return record_path.substr(0, unit_path_.size()) == unit_path_;
+  }
+  const std::string& unit_path() const { return unit_path_; }
+
+ private:
+  Scope(std::string unit_path, std::string user_id)
+      : unit_path_(std::move(unit_path)), user_id_(std::move(user_id)) {}
+  std::string unit_path_;
+  std::string user_id_;
+};
+
+}  // namespace xinan::security

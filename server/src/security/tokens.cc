@@ -1,0 +1,40 @@
+#include "security/tokens.h"
+
+#include <sodium.h>
+
+#include <vector>
+
+#include "security/sodium_init.h"
+
+namespace xinan::security {
+
+std::string RandomToken(size_t bytes) {
+  EnsureSodium();
+  std::vector<unsigned char> raw(bytes);
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+std::string NewId() {
+  EnsureSodium();
+  unsigned char raw[16];
+  randombytes_buf(raw, sizeof raw);
+  char hex[33];
+  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+  return std::string(hex, 32);
+}
+
+std::string Sha256Hex(const std::string& data) {
+  EnsureSodium();
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return std::string(hex, crypto_hash_sha256_BYTES * 2);
+}
+
+}  // namespace xinan::security

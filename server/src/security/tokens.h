@@ -1,0 +1,15 @@
+// Random opaque tokens and digests: session tokens are random, only their SHA-256 is stored.
+#pragma once
+
+#include <string>
+
+namespace xinan::security {
+
+// `bytes` random bytes from the OS CSPRNG, base64url without padding.
+std::string RandomToken(size_t bytes = 32);
+// A random id for records: 16 random bytes as 32 lower-case hex characters.
+std::string NewId();
+// Lower-case hex SHA-256 of `data`.
+std::string Sha256Hex(const std::string& data);
+
+}  // namespace xinan::security
