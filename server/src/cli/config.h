@@ -1,0 +1,43 @@
+// Configuration: command-line flags win over environment variables (XINAN_*), which win over
+// the optional config file (`--config FILE` or XINAN_CONFIG; lines `key = value`, '#' comments).
+// The file is applied by exporting XINAN_<KEY> for every key whose variable is unset, so one
+// precedence rule (CLI11's flag-then-env) covers all three sources.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "security/password.h"
+
+namespace xinan::cli {
+
+// Settings every command shares.
+struct CommonConfig {
+  std::string db = "sqlite:./data/xinan.db";
+  std::string data_key_file = "./data/xinan.key";
+};
+
+struct ServeConfig {
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root = "./web/dist";
+  int io_threads = 0;
+  int workers = 96;
+  int max_body_kib = 1024;
+  int read_timeout = 30;
+  int idle_timeout = 75;
+  int max_login_failures = 5;
+  int lockout_minutes = 15;
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  std::string password_cost = "interactive";  // interactive | minimum (tests only)
+  int group_commit_max_batch = 512;
+  int group_commit_wait_us = 300;
+};
+
+// Finds `--config FILE` in argv (or XINAN_CONFIG) and exports its keys as XINAN_* variables
+// that are not already set. Fails with the file and line of a malformed entry.
+Status ApplyConfigFile(int argc, char** argv);
+
+security::PasswordCost ParseCost(const std::string& s);
+
+}  // namespace xinan::cli

@@ -1,0 +1,92 @@
+#include "cli/serve.h"
+
+#include <spdlog/spdlog.h>
+
+#include <sstream>
+
+#include "audit/audit_routes.h"
+#include "http/app.h"
+#include "http/server.h"
+#include "identity/domain/roles.h"
+#include "identity/http/identity_routes.h"
+#include "org/http/org_routes.h"
+#include "people/http/people_routes.h"
+
+namespace xinan::cli {
+namespace {
+
+// Prometheus text of the group-commit statistics.
+std::string CommitMetrics(store::Database& db) {
+  store::WriteStats st = db.Stats();
+  std::ostringstream o;
+  o << "# HELP xinan_db_commit_batch_size Jobs per group-commit transaction.\n"
+    << "# TYPE xinan_db_commit_batch_size histogram\n";
+  uint64_t cumulative = 0;
+  for (const auto& [bound, count] : st.batch_size_buckets) {
+    cumulative = count;
+    o << "xinan_db_commit_batch_size_bucket{le=\"" << bound << "\"} " << cumulative << "\n";
+  }
+  o << "xinan_db_commit_batch_size_bucket{le=\"+Inf\"} " << st.batches << "\n"
+    << "xinan_db_commit_batch_size_sum " << st.jobs << "\n"
+    << "xinan_db_commit_batch_size_count " << st.batches << "\n"
+    << "# TYPE xinan_db_write_jobs_failed_total counter\n"
+    << "xinan_db_write_jobs_failed_total " << st.failed_jobs << "\n";
+  return o.str();
+}
+
+ServicesOptions ServicesFor(const ServeConfig& c) {
+  ServicesOptions o;
+  o.policy.max_failures = c.max_login_failures;
+  o.policy.lockout_millis = int64_t{c.lockout_minutes} * 60 * 1000;
+  o.policy.session_idle_millis = int64_t{c.session_idle_minutes} * 60 * 1000;
+  o.policy.session_absolute_millis = int64_t{c.session_absolute_hours} * 3600 * 1000;
+  o.cost = ParseCost(c.password_cost);
+  o.max_batch = c.group_commit_max_batch;
+  o.max_wait_micros = c.group_commit_wait_us;
+  return o;
+}
+
+}  // namespace
+
+int RunServe(const CommonConfig& common, const ServeConfig& c) {
+  auto services = OpenServices(common, ServicesFor(c));
+  if (!services.ok()) {
+    spdlog::error("cannot start: {}", services.status().ToString());
+    return 1;
+  }
+  Services& s = **services;
+  http::AppHooks hooks;
+  hooks.authenticate = [&s](http::Request& r) { identity::AuthenticateRequest(*s.auth, r); };
+  hooks.allowed = [](const Principal& p, const std::string& perm) {
+    return identity::HasPermission(p.roles, perm);
+  };
+  hooks.extra_metrics = [&s] { return CommitMetrics(*s.db); };
+  hooks.healthy = [&s] { return s.db->SchemaVersion().ok(); };
+  http::App app({c.web_root}, hooks);
+  app.AddRoutes(identity::AuthRoutes(*s.auth));
+  app.AddRoutes(identity::UserRoutes(*s.users, ParseCost(c.password_cost)));
+  app.AddRoutes(org::OrgRoutes(*s.org));
+  app.AddRoutes(people::PeopleRoutes(*s.people));
+  app.AddRoutes(audit::AuditRoutes(*s.audit, *s.db));
+
+  http::ServerOptions so;
+  so.listen = c.listen;
+  so.io_threads = c.io_threads;
+  so.worker_threads = c.workers;
+  so.max_body_bytes = static_cast<size_t>(c.max_body_kib) * 1024;
+  so.read_timeout_seconds = c.read_timeout;
+  so.idle_timeout_seconds = c.idle_timeout;
+  http::Server server(so, [&app](http::Request& r) { return app.Handle(r); });
+  if (Status st = server.Start(); !st.ok()) {
+    spdlog::error("cannot listen on {}: {}", c.listen, st.ToString());
+    return 1;
+  }
+  spdlog::info("xinan serving on port {} (database: {})", server.port(),
+               s.db->engine() == store::Engine::kSqlite ? "sqlite" : "postgresql");
+  server.WaitForSignal();
+  s.db->Close();
+  spdlog::info("xinan stopped cleanly");
+  return 0;
+}
+
+}  // namespace xinan::cli

@@ -1,0 +1,49 @@
+#include "cli/services.h"
+
+#include <spdlog/spdlog.h>
+
+#include "common/messages.h"
+#include "identity/messages.h"
+#include "org/http/org_routes.h"
+#include "people/http/people_routes.h"
+
+namespace xinan::cli {
+
+void RegisterAllMessages() {
+  static const bool once = [] {
+    identity::RegisterIdentityMessages();
+    org::RegisterOrgMessages();
+    people::RegisterPeopleMessages();
+    RegisterMessages({{"date_invalid", "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"}});
+    return true;
+  }();
+  (void)once;
+}
+
+Result<std::unique_ptr<Services>> OpenServices(const CommonConfig& common,
+                                               const ServicesOptions& o) {
+  RegisterAllMessages();
+  auto s = std::make_unique<Services>();
+  store::DatabaseOptions dbo;
+  dbo.url = common.db;
+  dbo.clock = &s->clock;
+  dbo.max_batch = o.max_batch;
+  dbo.max_wait_micros = o.max_wait_micros;
+  XINAN_ASSIGN_OR_RETURN(s->db, store::OpenDatabase(dbo));
+  bool created = false;
+  XINAN_ASSIGN_OR_RETURN(security::FieldCipher cipher,
+                         security::FieldCipher::LoadOrCreate(common.data_key_file, &created));
+  if (created) {
+    spdlog::warn("generated a new data key at {} (mode 0600). BACK IT UP: without it the "
+                 "encrypted ID numbers and phones cannot be read.", common.data_key_file);
+  }
+  s->cipher = std::make_unique<security::FieldCipher>(cipher);
+  s->org = std::make_unique<org::OrgStore>(*s->db);
+  s->users = std::make_unique<identity::UserStore>(*s->db, o.policy);
+  s->auth = std::make_unique<identity::AuthService>(*s->users, s->clock, o.cost);
+  s->people = std::make_unique<people::PeopleStore>(*s->db, *s->cipher, s->clock);
+  s->audit = std::make_unique<audit::AuditStore>(*s->db);
+  return s;
+}
+
+}  // namespace xinan::cli

@@ -1,0 +1,62 @@
+#include "identity/auth_service.h"
+
+#include "security/tokens.h"
+
+namespace xinan::identity {
+namespace {
+constexpr int64_t kTouchEveryMillis = 60 * 1000;
+}  // namespace
+
+Result<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                       const std::string& client_addr,
+                                       const std::string& request_id) {
+  int64_t now = clock_.NowMillis();
+  if (!ip_limiter_.Allow(client_addr, now)) return Status::RateLimited("login_rate_limited");
+  auto user = users_.FindByUsername(username);
+  if (!user.ok()) {
+    XINAN_RETURN_IF_ERROR(users_.AuditUnknownUser(username, request_id));
+    return Status::Unauthenticated("login_failed");
+  }
+  if (IsLocked(user->lock, now)) {
+    XINAN_RETURN_IF_ERROR(users_.RecordFailure(user->id, username, "account locked", request_id).status());
+    return Status::RateLimited("account_locked");
+  }
+  if (!user->active || !security::VerifyPassword(user->password_hash, password)) {
+    XINAN_ASSIGN_OR_RETURN(LockState after, users_.RecordFailure(
+        user->id, username, user->active ? "wrong password" : "inactive user", request_id));
+    if (IsLocked(after, clock_.NowMillis())) return Status::RateLimited("account_locked");
+    return Status::Unauthenticated("login_failed");
+  }
+  LoginResult out{security::RandomToken(), security::RandomToken(16), *user};
+  XINAN_RETURN_IF_ERROR(users_.OpenSession(*user, security::NewId(), security::Sha256Hex(out.token),
+                                           out.csrf_token, request_id));
+  return out;
+}
+
+std::optional<Principal> AuthService::Authenticate(const std::string& token, bool via_cookie) {
+  if (token.empty() || token.size() > 200) return std::nullopt;
+  auto s = users_.FindSession(security::Sha256Hex(token));
+  if (!s.ok()) return std::nullopt;
+  int64_t now = clock_.NowMillis();
+  if (!s->user.active || !SessionActive(s->times, users_.policy(), now)) return std::nullopt;
+  if (now - s->times.last_seen_at > kTouchEveryMillis) (void)users_.TouchSession(s->session_id);
+  return PrincipalOf(*s, via_cookie);
+}
+
+Status AuthService::Logout(const Principal& p, const std::string& request_id) {
+  return users_.RevokeSession(security::Actor::Of(p, request_id), p.session_id);
+}
+
+Status AuthService::ChangePassword(const Principal& p, const std::string& old_password,
+                                   const std::string& new_password, const std::string& request_id) {
+  XINAN_ASSIGN_OR_RETURN(User me, users_.FindByUsername(p.username));
+  if (!security::VerifyPassword(me.password_hash, old_password)) {
+    return Status::InvalidField("oldPassword", "old_password_wrong");
+  }
+  XINAN_RETURN_IF_ERROR(security::CheckPasswordPolicy(p.username, new_password, "newPassword"));
+  XINAN_ASSIGN_OR_RETURN(std::string hash, security::HashPassword(new_password, cost_));
+  return users_.SetPassword(security::Actor::Of(p, request_id),
+                            security::Scope::AtPath(me.unit_path), me.id, hash);
+}
+
+}  // namespace xinan::identity

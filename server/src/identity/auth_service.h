@@ -1,0 +1,49 @@
+// AuthService: sign-in, sessions and password changes — the rules of identity/domain applied
+// to the user store, with Argon2id verification outside the database writer.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "identity/domain/rate_limiter.h"
+#include "identity/store/user_store.h"
+#include "security/password.h"
+
+namespace xinan::identity {
+
+struct LoginResult {
+  std::string token;       // opaque; only its SHA-256 is stored
+  std::string csrf_token;
+  User user;
+};
+
+class AuthService {
+ public:
+  AuthService(UserStore& users, const Clock& clock, security::PasswordCost cost,
+              int login_attempts_per_minute_per_ip = 30)
+      : users_(users), clock_(clock), cost_(cost), ip_limiter_(login_attempts_per_minute_per_ip, 60000) {}
+
+  // Verifies the credentials. Errors: login_rate_limited (429, per client address),
+  // account_locked (429), login_failed (401; wrong password, unknown or inactive user — the
+  // same answer for all three). Every failure is audited.
+  Result<LoginResult> Login(const std::string& username, const std::string& password,
+                            const std::string& client_addr, const std::string& request_id);
+  // The principal of an active session, or nullopt. Refreshes last_seen at most once a minute.
+  std::optional<Principal> Authenticate(const std::string& token, bool via_cookie);
+  Status Logout(const Principal& p, const std::string& request_id);
+  // Checks the old password and the policy, stores the new hash, revokes all sessions.
+  Status ChangePassword(const Principal& p, const std::string& old_password,
+                        const std::string& new_password, const std::string& request_id);
+
+  security::PasswordCost cost() const { return cost_; }
+  UserStore& users() { return users_; }
+
+ private:
+  UserStore& users_;
+  const Clock& clock_;
+  security::PasswordCost cost_;
+  RateLimiter ip_limiter_;
+};
+
+}  // namespace xinan::identity

@@ -1,0 +1,23 @@
+// zh-CN/en texts of the identity module's error codes.
+#include "identity/messages.h"
+
+#include "common/messages.h"
+
+namespace xinan::identity {
+
+void RegisterIdentityMessages() {
+  RegisterMessages({
+      {"login_failed", "用户名或密码错误", "Wrong username or password"},
+      {"login_rate_limited", "登录尝试过于频繁，请稍后再试", "Too many sign-in attempts; try again later"},
+      {"account_locked", "连续登录失败次数过多，账号已锁定 15 分钟", "Too many failed sign-ins; the account is locked for 15 minutes"},
+      {"password_too_short", "密码至少 10 个字符", "The password needs at least 10 characters"},
+      {"password_too_long", "密码最多 128 个字符", "The password may have at most 128 characters"},
+      {"password_contains_username", "密码不能包含用户名", "The password must not contain the username"},
+      {"old_password_wrong", "原密码不正确", "The current password is wrong"},
+      {"username_taken", "用户名已被使用", "This username is taken"},
+      {"role_invalid", "角色无效", "Unknown role"},
+      {"unit_not_found", "机构不存在或不在您的管辖范围内", "Unit not found or outside your scope"},
+  });
+}
+
+}  // namespace xinan::identity

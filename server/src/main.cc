@@ -1,0 +1,171 @@
+// xinan: one binary for the district's social psychological service platform.
+// Subcommands: serve, migrate, seed-demo, import org-units, user add, verify-audit.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/config.h"
+#include "cli/serve.h"
+#include "cli/services.h"
+#include "demo/seed.h"
+#include "identity/domain/roles.h"
+#include "security/tokens.h"
+
+namespace xinan::cli {
+namespace {
+
+int Fail(const Status& st) {
+  std::cerr << "error: " << st.code();
+  if (!st.detail().empty()) std::cerr << ": " << st.detail();
+  std::cerr << "\n";
+  for (const auto& f : st.fields()) {
+    std::cerr << "  " << f.field << ": " << MessageText(f.code, "zh-CN") << " (" << f.code << ")\n";
+  }
+  return 1;
+}
+
+Result<std::unique_ptr<Services>> Open(const CommonConfig& common, const ServeConfig& serve) {
+  ServicesOptions o;
+  o.cost = ParseCost(serve.password_cost);
+  return OpenServices(common, o);
+}
+
+int Migrate(const CommonConfig& common) {
+  auto s = Open(common, {});
+  if (!s.ok()) return Fail(s.status());
+  auto v = (*s)->db->SchemaVersion();
+  std::cout << "schema version " << (v.ok() ? *v : -1) << " (binary knows "
+            << (*s)->db->LatestSchemaVersion() << ")\n";
+  return 0;
+}
+
+int SeedDemoCmd(const CommonConfig& common, const ServeConfig& serve, const std::string& password,
+                int residents) {
+  auto s = Open(common, serve);
+  if (!s.ok()) return Fail(s.status());
+  demo::SeedOptions o{password, residents, ParseCost(serve.password_cost)};
+  Status st = demo::SeedDemo(**s, o, std::cout);
+  return st.ok() ? 0 : Fail(st);
+}
+
+int ImportOrgUnits(const CommonConfig& common, const std::string& file) {
+  std::ifstream in(file);
+  if (!in) return Fail(Status::Invalid("file_unreadable", {}, file));
+  std::stringstream buf;
+  buf << in.rdbuf();
+  auto lines = org::ParseImportCsv(buf.str());
+  if (!lines.ok()) return Fail(lines.status());
+  auto s = Open(common, {});
+  if (!s.ok()) return Fail(s.status());
+  auto n = (*s)->org->Import(security::Actor::System("import"), *lines);
+  if (!n.ok()) return Fail(n.status());
+  std::cout << "imported " << *n << " org units\n";
+  return 0;
+}
+
+int UserAdd(const CommonConfig& common, const ServeConfig& serve, const std::string& org_code,
+            const std::string& role, const std::string& username, std::string name,
+            std::string password) {
+  if (!identity::FindRole(role)) return Fail(Status::InvalidField("role", "role_invalid"));
+  bool generated = password.empty();
+  if (generated) password = security::RandomToken(12);
+  if (Status st = security::CheckPasswordPolicy(username, password); !st.ok()) return Fail(st);
+  auto s = Open(common, serve);
+  if (!s.ok()) return Fail(s.status());
+  auto root = security::Scope::AtPath("/");
+  auto unit = (*s)->org->GetByCode(root, org_code);
+  if (!unit.ok()) return Fail(Status::InvalidField("org", "unit_not_found"));
+  auto hash = security::HashPassword(password, ParseCost(serve.password_cost));
+  if (!hash.ok()) return Fail(hash.status());
+  if (name.empty()) name = username;
+  auto u = (*s)->users->Create(security::Actor::System("user-add"), root,
+                               {username, name, unit->id, {role}, *hash});
+  if (!u.ok()) return Fail(u.status());
+  std::cout << "created user " << username << " (" << role << ") in " << unit->name << "\n";
+  if (generated) std::cout << "password: " << password << "\n";
+  return 0;
+}
+
+int VerifyAudit(const CommonConfig& common) {
+  auto s = Open(common, {});
+  if (!s.ok()) return Fail(s.status());
+  auto v = store::VerifyAuditChain(*(*s)->db);
+  if (!v.ok()) return Fail(v.status());
+  if (v->ok) {
+    std::cout << "audit chain ok: " << v->rows << " rows\n";
+    return 0;
+  }
+  std::cout << "audit chain BROKEN at seq " << v->first_broken_seq << ": " << v->reason << "\n";
+  return 2;
+}
+
+void AddServeOptions(CLI::App* cmd, ServeConfig& c) {
+  cmd->add_option("--listen", c.listen, "host:port to listen on")->envname("XINAN_LISTEN")->capture_default_str();
+  cmd->add_option("--web-root", c.web_root, "directory of the built web UI")->envname("XINAN_WEB_ROOT")->capture_default_str();
+  cmd->add_option("--io-threads", c.io_threads, "IO threads (0 = cores)")->envname("XINAN_IO_THREADS")->capture_default_str();
+  cmd->add_option("--workers", c.workers, "handler worker threads")->envname("XINAN_WORKERS")->capture_default_str();
+  cmd->add_option("--max-body-kib", c.max_body_kib, "largest request body")->envname("XINAN_MAX_BODY_KIB")->capture_default_str();
+  cmd->add_option("--read-timeout", c.read_timeout, "seconds to receive a request")->envname("XINAN_READ_TIMEOUT")->capture_default_str();
+  cmd->add_option("--idle-timeout", c.idle_timeout, "keep-alive idle seconds")->envname("XINAN_IDLE_TIMEOUT")->capture_default_str();
+  cmd->add_option("--max-login-failures", c.max_login_failures, "failed sign-ins before lockout")->envname("XINAN_MAX_LOGIN_FAILURES")->capture_default_str();
+  cmd->add_option("--lockout-minutes", c.lockout_minutes, "lockout length")->envname("XINAN_LOCKOUT_MINUTES")->capture_default_str();
+  cmd->add_option("--session-idle-minutes", c.session_idle_minutes, "session idle expiry")->envname("XINAN_SESSION_IDLE_MINUTES")->capture_default_str();
+  cmd->add_option("--session-absolute-hours", c.session_absolute_hours, "session absolute expiry")->envname("XINAN_SESSION_ABSOLUTE_HOURS")->capture_default_str();
+  cmd->add_option("--group-commit-max-batch", c.group_commit_max_batch, "writes per commit at most")->envname("XINAN_GROUP_COMMIT_MAX_BATCH")->capture_default_str();
+  cmd->add_option("--group-commit-wait-us", c.group_commit_wait_us, "microseconds to fill a batch")->envname("XINAN_GROUP_COMMIT_WAIT_US")->capture_default_str();
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  if (Status st = ApplyConfigFile(argc, argv); !st.ok()) return Fail(st);
+  CLI::App app{"xinan (心安): the district social psychological service platform"};
+  app.require_subcommand(1);
+  CommonConfig common;
+  ServeConfig serve;
+  std::string config_file;
+  app.add_option("--config", config_file, "config file (key = value lines); lowest precedence")->envname("XINAN_CONFIG");
+  app.add_option("--db", common.db, "database: sqlite:PATH or postgresql://…")->envname("XINAN_DB")->capture_default_str();
+  app.add_option("--data-key-file", common.data_key_file, "data key for ID numbers and phones (created 0600 if missing)")->envname("XINAN_DATA_KEY_FILE")->capture_default_str();
+  app.add_option("--password-cost", serve.password_cost, "Argon2id cost: interactive, or minimum for tests")->envname("XINAN_PASSWORD_COST")->check(CLI::IsMember({"interactive", "minimum"}))->capture_default_str();
+
+  auto* serve_cmd = app.add_subcommand("serve", "run the HTTP server (API and web UI)");
+  AddServeOptions(serve_cmd, serve);
+  app.add_subcommand("migrate", "bring the database schema up to date");
+  auto* seed = app.add_subcommand("seed-demo", "create a fictional demo district and print its logins");
+  std::string seed_password;
+  int residents = 300;
+  seed->add_option("--password", seed_password, "one password for every demo user (default: random each)");
+  seed->add_option("--residents", residents, "number of fictional residents")->capture_default_str();
+  auto* import = app.add_subcommand("import", "import data from files");
+  std::string org_file;
+  import->require_subcommand(1);
+  import->add_subcommand("org-units", "import an org-unit tree from CSV (code,name,level,parent_code[,hotline])")
+      ->add_option("FILE", org_file, "CSV file")->required();
+  auto* user = app.add_subcommand("user", "manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create a user (e.g. the first district admin)");
+  std::string org_code, role, username, name, password;
+  user_add->add_option("--org", org_code, "12-digit code of the user's org unit")->required();
+  user_add->add_option("--role", role, "role code, e.g. district_admin")->required();
+  user_add->add_option("--username", username, "login name")->required();
+  user_add->add_option("--name", name, "display name");
+  user_add->add_option("--password", password, "initial password (default: generated and printed)");
+  app.add_subcommand("verify-audit", "walk the audit hash chain and report the first broken link");
+
+  CLI11_PARSE(app, argc, argv);
+  if (*serve_cmd) return RunServe(common, serve);
+  if (app.got_subcommand("migrate")) return Migrate(common);
+  if (*seed) return SeedDemoCmd(common, serve, seed_password, residents);
+  if (*import) return ImportOrgUnits(common, org_file);
+  if (*user_add) return UserAdd(common, serve, org_code, role, username, name, password);
+  if (app.got_subcommand("verify-audit")) return VerifyAudit(common);
+  return 1;
+}
+
+}  // namespace xinan::cli
+
+int main(int argc, char** argv) { return xinan::cli::Main(argc, argv); }

@@ -1,0 +1,103 @@
+// Org-unit CSV import: parse, then create every unit in one transaction (all or nothing).
+#include <map>
+#include <sstream>
+
+#include "org/store/org_rows.h"
+#include "org/store/org_store.h"
+#include "security/tokens.h"
+
+namespace xinan::org {
+namespace {
+
+std::vector<std::string> SplitCsvLine(const std::string& line) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cur += '"'; ++i; }
+    else if (c == '"') quoted = !quoted;
+    else if (c == ',' && !quoted) { out.push_back(cur); cur.clear(); }
+    else cur += c;
+  }
+  out.push_back(cur);
+  for (auto& s : out) {
+    size_t b = s.find_first_not_of(" \t\r");
+    s = b == std::string::npos ? "" : s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+  }
+  return out;
+}
+
+std::string LineField(int line_no, const std::string& field) {
+  return "line " + std::to_string(line_no) + ": " + field;
+}
+
+// Resolves the parent of `line` among already-created units (by code), or nullopt (district).
+Result<std::optional<OrgUnit>> ParentOf(store::Connection& c, const ImportLine& line,
+                                        const std::map<std::string, OrgUnit>& created) {
+  if (line.parent_code.empty()) return std::optional<OrgUnit>();
+  if (auto it = created.find(line.parent_code); it != created.end()) return std::optional(it->second);
+  XINAN_ASSIGN_OR_RETURN(store::Rows rows,
+                         c.Query("SELECT id, path, level FROM org_units WHERE code = $1",
+                                 {line.parent_code}));
+  if (rows.empty()) return Status::InvalidField(LineField(line.line_no, "parentCode"), "parent_not_found");
+  OrgUnit p;
+  p.id = rows[0].Text(0);
+  p.code = line.parent_code;
+  p.path = rows[0].Text(1);
+  p.level = ParseLevel(rows[0].Text(2)).value_or(Level::kVillage);
+  return std::optional(p);
+}
+
+}  // namespace
+
+Result<std::vector<ImportLine>> ParseImportCsv(const std::string& text) {
+  std::vector<ImportLine> lines;
+  std::vector<FieldError> errs;
+  std::istringstream in(text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text);
+  std::string raw;
+  int line_no = 0;
+  while (std::getline(in, raw)) {
+    ++line_no;
+    if (line_no == 1) continue;  // header
+    if (raw.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto cols = SplitCsvLine(raw);
+    if (cols.size() < 4) {
+      errs.push_back({"line " + std::to_string(line_no), "csv_columns"});
+      continue;
+    }
+    lines.push_back({line_no, cols[0], cols[1], cols[2], cols[3], cols.size() > 4 ? cols[4] : ""});
+  }
+  if (!errs.empty()) return Status::Invalid("import_failed", std::move(errs));
+  return lines;
+}
+
+Result<int> OrgStore::Import(const security::Actor& actor, const std::vector<ImportLine>& lines) {
+  int count = 0;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    std::map<std::string, OrgUnit> created;
+    std::vector<FieldError> errs;
+    for (const auto& line : lines) {
+      auto parent = ParentOf(w.conn(), line, created);
+      if (!parent.ok()) { errs.push_back(parent.status().fields().at(0)); continue; }
+      UnitInput in{line.code, line.name, line.level, "", line.hotline};
+      Status st = ValidateUnitInput(in, *parent);
+      for (const auto& f : st.fields()) errs.push_back({LineField(line.line_no, f.field), f.code});
+      if (!st.ok() || !errs.empty()) continue;
+      OrgUnit u = internal::Build(in, *parent);
+      Status ins = internal::InsertUnit(w, actor, u);
+      if (!ins.ok()) {
+        for (const auto& f : ins.fields()) errs.push_back({LineField(line.line_no, f.field), f.code});
+        if (ins.fields().empty()) return ins;
+        continue;
+      }
+      created[u.code] = u;
+      ++count;
+    }
+    if (!errs.empty()) return Status::Invalid("import_failed", std::move(errs));
+    return Status::Ok();
+  }));
+  return count;
+}
+
+}  // namespace xinan::org

@@ -1,0 +1,70 @@
+// OrgStore: the org-unit tree in the database. Every read and write is limited to the
+// caller's scope (the unit's path prefix); a unit outside it is reported as not found.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/result.h"
+#include "org/domain/org_unit.h"
+#include "security/actor.h"
+#include "security/scope.h"
+#include "store/database.h"
+
+namespace xinan::org {
+
+struct UnitFilter {
+  std::string q;          // name prefix or code prefix
+  std::string parent_id;  // direct children of this unit
+  int offset = 0;
+  int limit = 20;
+};
+
+struct UnitPage {
+  std::vector<OrgUnit> items;
+  int64_t total = 0;
+};
+
+// One line of an org-unit CSV import: code,name,level,parent_code[,hotline].
+struct ImportLine {
+  int line_no = 0;
+  std::string code, name, level, parent_code, hotline;
+};
+
+class OrgStore {
+ public:
+  explicit OrgStore(store::Database& db) : db_(db) {}
+
+  Result<OrgUnit> Get(const security::Scope& scope, const std::string& id);
+  Result<OrgUnit> GetByCode(const security::Scope& scope, const std::string& code);
+  // Every unit of the scope ordered by path (parents before children).
+  Result<std::vector<OrgUnit>> Subtree(const security::Scope& scope);
+  Result<UnitPage> List(const security::Scope& scope, const UnitFilter& filter);
+
+  // Creates a unit under a parent inside the scope (validation as ValidateUnitInput;
+  // unknown/out-of-scope parent → field error parentId/parent_not_found; duplicate code →
+  // 409 unit_code_exists). Audited as org_unit.create.
+  Result<OrgUnit> Create(const security::Actor& actor, const security::Scope& scope,
+                         const UnitInput& in);
+  // Renames / (de)activates / sets the hotline of a unit in scope; stale `version` → 409.
+  Result<OrgUnit> Update(const security::Actor& actor, const security::Scope& scope,
+                         const std::string& id, const std::string& name, bool active,
+                         const std::string& hotline, int64_t version);
+  // Deletes a unit without children, users or residents (409 unit_in_use otherwise);
+  // the caller's own unit cannot be deleted (403 unit_is_own).
+  Status Delete(const security::Actor& actor, const security::Scope& scope, const std::string& id);
+
+  // Imports lines in one transaction: all or nothing. Parents may be earlier lines or existing
+  // units. Errors name the line: field "line 7: code". Returns the number of units created.
+  Result<int> Import(const security::Actor& actor, const std::vector<ImportLine>& lines);
+
+ private:
+  store::Database& db_;
+};
+
+// Parses CSV text (UTF-8, optional BOM, header row required) into import lines; field errors
+// name the line ("line 3") with code csv_columns when a row has too few columns.
+Result<std::vector<ImportLine>> ParseImportCsv(const std::string& text);
+
+}  // namespace xinan::org

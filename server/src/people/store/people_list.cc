@@ -1,0 +1,126 @@
+// Resident lists and break-glass grants: the read side of PeopleStore.
+#include "people/domain/id_number.h"
+#include "people/store/people_store.h"
+#include "security/tokens.h"
+
+namespace xinan::people {
+namespace {
+
+constexpr const char* kListSelect =
+    "SELECT p.id, p.unit_id, o.code, o.name, p.unit_path, p.name, p.gender, p.birth_date, "
+    "NULL, p.id_number_masked, NULL, p.phone_masked, p.address, p.tags, p.created_at, "
+    "p.updated_at, p.version FROM people p JOIN org_units o ON o.id = p.unit_id";
+constexpr const char* kGrantSelect =
+    "SELECT g.id, g.user_id, u.username, u.display_name, o.name, g.person_id, g.reason, "
+    "g.created_at, g.expires_at FROM break_glass_grants g JOIN users u ON u.id = g.user_id "
+    "JOIN org_units o ON o.id = u.unit_id ORDER BY g.created_at DESC LIMIT $1 OFFSET $2";
+
+std::string OrderBy(const std::string& sort) {
+  if (sort == "name") return " ORDER BY p.name, p.id";
+  if (sort == "-name") return " ORDER BY p.name DESC, p.id";
+  if (sort == "createdAt") return " ORDER BY p.created_at, p.id";
+  return " ORDER BY p.created_at DESC, p.id";
+}
+
+std::string Next(store::Params& p, store::SqlValue v) {
+  p.push_back(std::move(v));
+  return "$" + std::to_string(p.size());
+}
+
+// The WHERE clause of a list: the scope first, then each filter that is set.
+Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope,
+                              const security::FieldCipher& cipher, const PersonFilter& f,
+                              store::Params& p) {
+  std::string where = " WHERE " + scope.Condition("p.unit_path", p);
+  if (!f.name_prefix.empty()) where += " AND p.name LIKE " + Next(p, f.name_prefix + "%");
+  if (!f.id_number.empty()) {
+    where += " AND p.id_number_bidx = " +
+             Next(p, cipher.BlindIndex("id_number", NormalizeIdNumber(f.id_number)));
+  }
+  if (!f.tag.empty()) where += " AND p.tags LIKE " + Next(p, "%," + f.tag + ",%");
+  if (!f.unit_id.empty()) {
+    store::Params up{f.unit_id};
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT path FROM org_units WHERE id = $1 AND " + scope.Condition("path", up), up));
+    if (rows.empty()) return Status::InvalidField("unitId", "unit_not_found");
+    where += " AND p.unit_path LIKE " + Next(p, rows[0].Text(0) + "%");
+  }
+  return where;
+}
+
+Person ListRow(const store::Row& r) {
+  Person p;
+  p.id = r.Text(0);
+  p.unit_id = r.Text(1);
+  p.unit_code = r.Text(2);
+  p.unit_name = r.Text(3);
+  p.unit_path = r.Text(4);
+  p.name = r.Text(5);
+  p.gender = r.Text(6);
+  p.birth_date = r.Text(7);
+  p.id_number_masked = r.Text(9);
+  p.phone_masked = r.Text(11);
+  p.tags = DecodeTags(r.Text(13));
+  p.created_at = r.Int(14);
+  p.updated_at = r.Int(15);
+  p.version = r.Int(16);
+  return p;
+}
+
+}  // namespace
+
+Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonFilter& f) {
+  PersonPage page;
+  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
+    store::Params p;
+    XINAN_ASSIGN_OR_RETURN(std::string where, ListWhere(c, scope, cipher_, f, p));
+    XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*) FROM people p" + where, p));
+    page.total = count[0].Int(0);
+    std::string limit = Next(p, int64_t{f.limit});
+    std::string offset = Next(p, int64_t{f.offset});
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(std::string(kListSelect) + where +
+                                                     OrderBy(f.sort) + " LIMIT " + limit +
+                                                     " OFFSET " + offset, p));
+    for (const auto& r : rows) page.items.push_back(ListRow(r));
+    return Status::Ok();
+  }));
+  return page;
+}
+
+Result<BreakGlassGrant> PeopleStore::BreakGlass(const security::Actor& actor,
+                                                const std::string& id_number,
+                                                const std::string& reason) {
+  BreakGlassGrant g;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    // Unscoped by design: break-glass is the recorded way across the scope (BRIEF §2).
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
+        "SELECT id FROM people WHERE id_number_bidx = $1",
+        {cipher_.BlindIndex("id_number", NormalizeIdNumber(id_number))}));
+    if (rows.empty()) return Status::NotFound();
+    g = {security::NewId(), actor.user_id, actor.username, "", "", rows[0].Text(0), reason,
+         w.NowMillis(), w.NowMillis() + kBreakGlassMillis};
+    XINAN_RETURN_IF_ERROR(w.conn().Exec(
+        "INSERT INTO break_glass_grants (id, user_id, person_id, reason, created_at, expires_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        {g.id, g.user_id, g.person_id, g.reason, g.created_at, g.expires_at}).status());
+    return w.Audit(actor.Event("person.break_glass", "person", g.person_id, g.person_id, reason));
+  }));
+  return g;
+}
+
+Result<std::vector<BreakGlassGrant>> PeopleStore::Grants(int offset, int limit, int64_t* total) {
+  std::vector<BreakGlassGrant> out;
+  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*) FROM break_glass_grants"));
+    *total = count[0].Int(0);
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(kGrantSelect, {int64_t{limit}, int64_t{offset}}));
+    for (const auto& r : rows) {
+      out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+                     r.Int(7), r.Int(8)});
+    }
+    return Status::Ok();
+  }));
+  return out;
+}
+
+}  // namespace xinan::people

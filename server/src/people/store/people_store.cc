@@ -1,0 +1,161 @@
+#include "people/store/people_store.h"
+
+#include "people/domain/id_number.h"
+#include "people/domain/phone.h"
+#include "security/tokens.h"
+
+namespace xinan::people {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT p.id, p.unit_id, o.code, o.name, p.unit_path, p.name, p.gender, p.birth_date, "
+    "p.id_number_enc, p.id_number_masked, p.phone_enc, p.phone_masked, p.address, p.tags, "
+    "p.created_at, p.updated_at, p.version FROM people p JOIN org_units o ON o.id = p.unit_id";
+constexpr const char* kInsert =
+    "INSERT INTO people (id, unit_id, unit_path, name, gender, birth_date, id_number_enc, "
+    "id_number_bidx, id_number_masked, phone_enc, phone_bidx, phone_masked, address, tags, "
+    "created_by, created_at, updated_at, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+    "$10, $11, $12, $13, $14, $15, $16, $16, 1)";
+constexpr const char* kUpdate =
+    "UPDATE people SET unit_id = $1, unit_path = $2, name = $3, gender = $4, birth_date = $5, "
+    "id_number_enc = $6, id_number_bidx = $7, id_number_masked = $8, phone_enc = $9, "
+    "phone_bidx = $10, phone_masked = $11, address = $12, tags = $13, updated_at = $14, "
+    "version = version + 1 WHERE id = $15 AND version = $16";
+
+Person FromRow(const store::Row& r) {
+  Person p;
+  p.id = r.Text(0);
+  p.unit_id = r.Text(1);
+  p.unit_code = r.Text(2);
+  p.unit_name = r.Text(3);
+  p.unit_path = r.Text(4);
+  p.name = r.Text(5);
+  p.gender = r.Text(6);
+  p.birth_date = r.Text(7);
+  p.id_number_masked = r.Text(9);
+  p.phone_masked = r.Text(11);
+  p.address = r.Text(12);
+  p.tags = DecodeTags(r.Text(13));
+  p.created_at = r.Int(14);
+  p.updated_at = r.Int(15);
+  p.version = r.Int(16);
+  return p;
+}
+
+Status Decrypt(const security::FieldCipher& c, const store::Row& r, Person& p) {
+  if (!r.IsNull(8)) { XINAN_ASSIGN_OR_RETURN(p.id_number, c.Decrypt(r.Text(8))); }
+  if (!r.IsNull(10)) { XINAN_ASSIGN_OR_RETURN(p.phone, c.Decrypt(r.Text(10))); }
+  return Status::Ok();
+}
+
+// The encrypted, indexed and masked forms of the identifiers as bind parameters.
+store::Params SealedIdentifiers(const security::FieldCipher& c, const PersonInput& in) {
+  auto seal = [&](const std::string& v) { return v.empty() ? store::Null() : store::SqlValue(c.Encrypt(v)); };
+  auto bidx = [&](const char* domain, const std::string& v) {
+    return v.empty() ? store::Null() : store::SqlValue(c.BlindIndex(domain, v));
+  };
+  return {seal(in.id_number), bidx("id_number", in.id_number),
+          store::TextOrNull(in.id_number.empty() ? "" : MaskIdNumber(in.id_number)),
+          seal(in.phone), bidx("phone", in.phone),
+          store::TextOrNull(in.phone.empty() ? "" : MaskPhone(in.phone))};
+}
+
+Result<std::string> UnitPathInScope(store::Connection& c, const security::Scope& scope,
+                                    const std::string& unit_id) {
+  store::Params p{unit_id};
+  XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+      "SELECT path FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
+  if (rows.empty()) return Status::InvalidField("unitId", "unit_not_found");
+  return rows[0].Text(0);
+}
+
+Status MapUniqueToField(Status st) {
+  if (st.code() == "unique_violation") return Status::Conflict("id_number_exists");
+  return st;
+}
+
+}  // namespace
+
+Result<std::vector<TagDef>> PeopleStore::Tags() {
+  std::vector<TagDef> out;
+  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT code, name_zh, name_en FROM tag_definitions WHERE active = 1 ORDER BY sort, code"));
+    for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2)});
+    return Status::Ok();
+  }));
+  return out;
+}
+
+Result<Person> PeopleStore::Create(const security::Actor& actor, const security::Scope& scope,
+                                   PersonInput in) {
+  XINAN_ASSIGN_OR_RETURN(auto tags, Tags());
+  std::vector<std::string> codes;
+  for (const auto& t : tags) codes.push_back(t.code);
+  XINAN_RETURN_IF_ERROR(ValidatePersonInput(in, ShanghaiDate(clock_.NowMillis()), codes));
+  std::string id = security::NewId();
+  std::optional<Person> out;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    XINAN_ASSIGN_OR_RETURN(std::string path, UnitPathInScope(w.conn(), scope, in.unit_id));
+    store::Params sealed = SealedIdentifiers(cipher_, in);
+    store::Params p{id, in.unit_id, path, in.name, in.gender, in.birth_date};
+    p.insert(p.end(), sealed.begin(), sealed.end());
+    p.insert(p.end(), {store::TextOrNull(in.address), EncodeTags(in.tags),
+                       store::TextOrNull(actor.user_id), w.NowMillis()});
+    XINAN_RETURN_IF_ERROR(MapUniqueToField(w.conn().Exec(kInsert, p).status()));
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kSelect) + " WHERE p.id = $1", {id}));
+    out = FromRow(rows.at(0));
+    return w.Audit(actor.Event("person.create", "person", id, id));
+  }));
+  return *out;
+}
+
+Result<Person> PeopleStore::Read(const security::Actor& actor, const security::Scope& scope,
+                                 const std::string& id) {
+  std::optional<Person> out;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    store::Params p{id};
+    std::string sql = std::string(kSelect) + " WHERE p.id = $1 AND " +
+                      scope.PersonCondition("p.unit_path", "p.id", w.NowMillis(), p);
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(sql, p));
+    if (rows.empty()) return Status::NotFound();
+    Person person = FromRow(rows[0]);
+    XINAN_RETURN_IF_ERROR(Decrypt(cipher_, rows[0], person));
+    person.via_break_glass = !scope.Contains(person.unit_path);
+    out = std::move(person);
+    return w.Audit(actor.Event("person.read", "person", id, id,
+                               out->via_break_glass ? "break-glass" : ""));
+  }));
+  return *out;
+}
+
+Result<Person> PeopleStore::Update(const security::Actor& actor, const security::Scope& scope,
+                                   const std::string& id, PersonInput in) {
+  XINAN_ASSIGN_OR_RETURN(auto tags, Tags());
+  std::vector<std::string> codes;
+  for (const auto& t : tags) codes.push_back(t.code);
+  XINAN_RETURN_IF_ERROR(ValidatePersonInput(in, ShanghaiDate(clock_.NowMillis()), codes));
+  std::optional<Person> out;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    store::Params q{id};
+    XINAN_ASSIGN_OR_RETURN(store::Rows cur, w.conn().Query(
+        "SELECT id FROM people p WHERE p.id = $1 AND " + scope.Condition("p.unit_path", q), q));
+    if (cur.empty()) return Status::NotFound();
+    XINAN_ASSIGN_OR_RETURN(std::string path, UnitPathInScope(w.conn(), scope, in.unit_id));
+    store::Params p{in.unit_id, path, in.name, in.gender, in.birth_date};
+    store::Params sealed = SealedIdentifiers(cipher_, in);
+    p.insert(p.end(), sealed.begin(), sealed.end());
+    p.insert(p.end(), {store::TextOrNull(in.address), EncodeTags(in.tags), w.NowMillis(), id,
+                       in.version});
+    XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(kUpdate, p));
+    if (n == 0) return Status::Conflict("version_conflict");
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kSelect) + " WHERE p.id = $1", {id}));
+    Person person = FromRow(rows.at(0));
+    XINAN_RETURN_IF_ERROR(Decrypt(cipher_, rows[0], person));
+    out = std::move(person);
+    return w.Audit(actor.Event("person.update", "person", id, id));
+  }));
+  return *out;
+}
+
+}  // namespace xinan::people
