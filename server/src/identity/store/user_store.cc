@@ -55,7 +55,7 @@ User FromRow(const store::Row& r) {
   return u;
 }
 
-Result<User> LoadUser(store::Connection& c, const std::string& where, store::Params p) {
+Result<User> LoadUser(store::Connection& c, const std::string& where, const store::Params& p) {
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(std::string(kUserSelect) + " WHERE " + where, p));
   if (rows.empty()) return Status::NotFound();
   return FromRow(rows[0]);

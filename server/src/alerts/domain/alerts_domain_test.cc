@@ -1,0 +1,72 @@
+// Table-driven tests of warning-rule evaluation, alert deadlines and escalation targets.
+#include <gtest/gtest.h>
+
+#include "alerts/domain/deadlines.h"
+#include "alerts/domain/warning_rules.h"
+
+namespace xinan::alerts {
+namespace {
+
+std::string Eval(const RuleInput& in, const std::vector<WarningRule>& rules = DefaultRules()) {
+  auto e = Evaluate(rules, in);
+  return e ? LevelCode(e->level) : "none";
+}
+
+TEST(WarningRules, DefaultRulesTable) {
+  struct Case { std::string scale; double total; bool critical; std::string want; };
+  const Case cases[] = {
+      {"phq9", 9, false, "none"},     {"phq9", 10, false, "yellow"}, {"phq9", 19, false, "yellow"},
+      {"phq9", 20, false, "orange"},  {"phq9", 3, true, "red"},      {"gad7", 14, false, "none"},
+      {"gad7", 15, false, "orange"},  {"gad7", 21, false, "orange"}, {"who5", 2, false, "none"},
+      {"asq", 1, true, "red"},
+  };
+  for (const auto& c : cases) {
+    RuleInput in{c.scale, c.total, std::nullopt, c.critical, {}};
+    EXPECT_EQ(Eval(in), c.want) << c.scale << " " << c.total << " critical=" << c.critical;
+  }
+}
+
+TEST(WarningRules, RiseAndTagConditions) {
+  WarningRule rise{"r1", "PHQ-9 上升 ≥ 5", AlertLevel::kYellow, "phq9", std::nullopt, 5.0, false, {}, true};
+  WarningRule minor{"r2", "未成年 PHQ-9 ≥ 15", AlertLevel::kOrange, "phq9", 15.0, std::nullopt, false, {"minor"}, true};
+  std::vector<WarningRule> rules{rise, minor};
+  EXPECT_EQ(Eval({"phq9", 8, std::nullopt, false, {}}, rules), "none") << "no previous result";
+  EXPECT_EQ(Eval({"phq9", 8, 4.0, false, {}}, rules), "none") << "rise of 4";
+  EXPECT_EQ(Eval({"phq9", 9, 4.0, false, {}}, rules), "yellow") << "rise of 5";
+  EXPECT_EQ(Eval({"phq9", 16, std::nullopt, false, {"elderly_alone"}}, rules), "none");
+  auto both = Evaluate(rules, {"phq9", 16, 6.0, false, {"minor"}});
+  ASSERT_TRUE(both.has_value());
+  EXPECT_EQ(both->level, AlertLevel::kOrange);
+  EXPECT_EQ(both->rule_ids, (std::vector<std::string>{"r1", "r2"}));
+  minor.active = false;
+  EXPECT_EQ(Eval({"phq9", 16, std::nullopt, false, {"minor"}}, {minor}), "none");
+}
+
+TEST(WarningRules, Validation) {
+  WarningRule empty{"x", "", AlertLevel::kRed, "", std::nullopt, std::nullopt, false, {}, true};
+  Status st = ValidateRule(empty);
+  ASSERT_EQ(st.fields().size(), 2u);
+  EXPECT_EQ(st.fields()[0].code, "required");
+  EXPECT_EQ(st.fields()[1].code, "rule_without_condition");
+  WarningRule neg{"x", "n", AlertLevel::kRed, "", std::nullopt, -1.0, false, {}, true};
+  EXPECT_EQ(ValidateRule(neg).fields().at(0).code, "rule_rise_positive");
+  for (const auto& r : DefaultRules()) EXPECT_TRUE(ValidateRule(r).ok()) << r.id;
+}
+
+TEST(Deadlines, ByLevelAndEscalation) {
+  const int64_t t = 1'000'000;
+  EXPECT_EQ(AckDeadline(AlertLevel::kRed, t), t + 2 * 3600 * 1000);
+  EXPECT_EQ(AckDeadline(AlertLevel::kOrange, t), t + 24 * 3600 * 1000);
+  EXPECT_EQ(AckDeadline(AlertLevel::kYellow, t), t + 72LL * 3600 * 1000);
+  EXPECT_FALSE(MustEscalate("new", t + 1, t));
+  EXPECT_TRUE(MustEscalate("new", t, t));
+  EXPECT_FALSE(MustEscalate("acknowledged", t, t + 1));
+  EXPECT_EQ(EscalationTarget("/330499000000/330499001000/330499001001/"),
+            "/330499000000/330499001000/");
+  EXPECT_EQ(EscalationTarget("/330499000000/330499001000/"), "/330499000000/");
+  EXPECT_FALSE(EscalationTarget("/330499000000/").has_value());
+  EXPECT_FALSE(EscalationTarget("").has_value());
+}
+
+}  // namespace
+}  // namespace xinan::alerts

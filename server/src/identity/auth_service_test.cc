@@ -1,0 +1,104 @@
+// Sign-in on both engines: lockout after repeated failures (audited), session expiry,
+// logout and password change revoking sessions, scoped user management.
+#include <gtest/gtest.h>
+
+#include "identity/auth_service.h"
+#include "testing/district_fixture.h"
+
+namespace xinan::identity {
+namespace {
+
+using namespace xinan::testing;
+
+class AuthTest : public DistrictTest {
+ protected:
+  void SetUp() override {
+    DistrictTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    user_id_ = AddUser("counsellor_v11", kVillage11, "community_counsellor", kPassword);
+    auth_ = std::make_unique<AuthService>(*users_, clock_, security::PasswordCost::kMinimum, 1000);
+  }
+  Result<LoginResult> Login(const std::string& pw) {
+    return auth_->Login("counsellor_v11", pw, "127.0.0.1", "req");
+  }
+  static constexpr const char* kPassword = "Correct-Horse-1";
+  std::string user_id_;
+  std::unique_ptr<AuthService> auth_;
+};
+
+TEST_P(AuthTest, LoginAndAuthenticate) {
+  auto r = Login(kPassword);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto p = auth_->Authenticate(r->token, true);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->username, "counsellor_v11");
+  EXPECT_EQ(p->unit_code, kVillage11);
+  EXPECT_TRUE(p->via_cookie);
+  EXPECT_FALSE(auth_->Authenticate(r->token + "x", false).has_value());
+  EXPECT_EQ(AuditCount("auth.login"), 1);
+}
+
+TEST_P(AuthTest, FiveFailuresLockForFifteenMinutes) {
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(Login("wrong-password").status().code(), "login_failed");
+  EXPECT_EQ(Login("wrong-password").status().code(), "account_locked");
+  EXPECT_EQ(Login(kPassword).status().code(), "account_locked") << "right password refused while locked";
+  EXPECT_EQ(AuditCount("auth.login_failed"), 6);
+  clock_.Advance(15 * 60 * 1000);
+  EXPECT_TRUE(Login(kPassword).ok());
+}
+
+TEST_P(AuthTest, UnknownUserIsAuditedWithTheSameAnswer) {
+  auto r = auth_->Login("nobody", "whatever-pass", "127.0.0.1", "req");
+  EXPECT_EQ(r.status().code(), "login_failed");
+  EXPECT_EQ(AuditCount("auth.login_failed"), 1);
+}
+
+TEST_P(AuthTest, SessionsExpireWhenIdle) {
+  auto r = Login(kPassword);
+  ASSERT_TRUE(r.ok());
+  clock_.Advance(29 * 60 * 1000);
+  EXPECT_TRUE(auth_->Authenticate(r->token, false).has_value()) << "and refreshes last_seen";
+  clock_.Advance(29 * 60 * 1000);
+  EXPECT_TRUE(auth_->Authenticate(r->token, false).has_value());
+  clock_.Advance(31 * 60 * 1000);
+  EXPECT_FALSE(auth_->Authenticate(r->token, false).has_value());
+}
+
+TEST_P(AuthTest, LogoutAndPasswordChangeRevoke) {
+  auto a = Login(kPassword);
+  auto b = Login(kPassword);
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto pa = auth_->Authenticate(a->token, false);
+  ASSERT_TRUE(pa.has_value());
+  ASSERT_TRUE(auth_->Logout(*pa, "req").ok());
+  EXPECT_FALSE(auth_->Authenticate(a->token, false).has_value());
+  auto pb = auth_->Authenticate(b->token, false);
+  ASSERT_TRUE(pb.has_value());
+  EXPECT_EQ(auth_->ChangePassword(*pb, "not-the-old-one", "Another-Pass-2", "r").fields().at(0).code,
+            "old_password_wrong");
+  EXPECT_EQ(auth_->ChangePassword(*pb, kPassword, "short", "r").fields().at(0).code,
+            "password_too_short");
+  ASSERT_TRUE(auth_->ChangePassword(*pb, kPassword, "Another-Pass-2", "r").ok());
+  EXPECT_FALSE(auth_->Authenticate(b->token, false).has_value());
+  EXPECT_FALSE(Login(kPassword).ok());
+  EXPECT_TRUE(Login("Another-Pass-2").ok());
+}
+
+TEST_P(AuthTest, UserManagementIsScoped) {
+  auto in_town = users_->List(ScopeAt(kTown1), "", "", 0, 20);
+  ASSERT_TRUE(in_town.ok());
+  EXPECT_EQ(in_town->total, 1);
+  EXPECT_EQ(users_->List(ScopeAt(kTown2), "", "", 0, 20)->total, 0);
+  EXPECT_EQ(users_->Get(ScopeAt(kVillage12), user_id_).status().kind(), StatusKind::kNotFound);
+  auto outside = users_->Create(security::Actor::System("t"), ScopeAt(kTown2),
+                                {"x_user", "X", UnitId(kVillage11), {"community_counsellor"}, "h"});
+  EXPECT_EQ(outside.status().fields().at(0).code, "unit_not_found");
+  auto dup = users_->Create(security::Actor::System("t"), ScopeAt(kTown1),
+                            {"counsellor_v11", "X", UnitId(kVillage11), {"community_counsellor"}, "h"});
+  EXPECT_EQ(dup.status().fields().at(0).code, "username_taken");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AuthTest, Engines(), EngineName);
+
+}  // namespace
+}  // namespace xinan::identity

@@ -1,0 +1,84 @@
+// Store tests of the org tree on both engines: scoped reads, create rules, delete guards,
+// and the all-or-nothing CSV import.
+#include <gtest/gtest.h>
+
+#include "testing/district_fixture.h"
+
+namespace xinan::org {
+namespace {
+
+using namespace xinan::testing;
+
+class OrgStoreTest : public DistrictTest {};
+
+TEST_P(OrgStoreTest, SubtreeIsScoped) {
+  auto all = org_->Subtree(ScopeAt(kDistrict));
+  ASSERT_TRUE(all.ok());
+  EXPECT_EQ(all->size(), 6u);
+  EXPECT_EQ(all->front().code, kDistrict) << "parents come first";
+  auto town = org_->Subtree(ScopeAt(kTown1));
+  ASSERT_TRUE(town.ok());
+  EXPECT_EQ(town->size(), 3u);
+  EXPECT_EQ(org_->Get(ScopeAt(kVillage11), UnitId(kVillage12)).status().kind(), StatusKind::kNotFound);
+  EXPECT_TRUE(org_->Get(ScopeAt(kTown1), UnitId(kVillage12)).ok());
+  auto page = org_->List(ScopeAt(kDistrict), {"南", "", 0, 20});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1);
+}
+
+TEST_P(OrgStoreTest, CreateChecksParentScopeAndCodes) {
+  auto actor = security::Actor::System("t");
+  auto made = org_->Create(actor, ScopeAt(kTown1), {"330499001003", "北港村", "village", UnitId(kTown1), ""});
+  ASSERT_TRUE(made.ok()) << made.status().ToString();
+  EXPECT_EQ(made->path, "/330499000000/330499001000/330499001003/");
+  auto outside = org_->Create(actor, ScopeAt(kTown1), {"330499002009", "外村", "village", UnitId(kTown2), ""});
+  EXPECT_EQ(outside.status().fields().at(0).code, "parent_not_found");
+  auto dup = org_->Create(actor, ScopeAt(kTown1), {"330499001003", "重复", "village", UnitId(kTown1), ""});
+  EXPECT_EQ(dup.status().fields().at(0).code, "unit_code_exists");
+  EXPECT_EQ(AuditCount("org_unit.create"), 7);  // 6 seeded + 1
+}
+
+TEST_P(OrgStoreTest, DeleteRefusesUnitsInUse) {
+  auto actor = security::Actor::System("t");
+  EXPECT_EQ(org_->Delete(actor, ScopeAt(kDistrict), UnitId(kTown1)).code(), "unit_in_use");
+  EXPECT_EQ(org_->Delete(actor, ScopeAt(kVillage11), UnitId(kVillage11)).code(), "unit_is_own");
+  EXPECT_EQ(org_->Delete(actor, ScopeAt(kVillage11), UnitId(kVillage12)).code(), "not_found");
+  EXPECT_TRUE(org_->Delete(actor, ScopeAt(kTown1), UnitId(kVillage12)).ok());
+  EXPECT_EQ(org_->Subtree(ScopeAt(kTown1))->size(), 2u);
+}
+
+TEST_P(OrgStoreTest, ImportIsAllOrNothingWithLineNumbers) {
+  auto lines = ParseImportCsv(
+      "code,name,level,parent_code\n"
+      "330499002002,新村,village,330499002000\n"
+      "330499003000,新镇,town,330499000000\n"
+      "330499003001,镇下村,village,330499003000\n"
+      "330499003002,坏村,village,330499001000\n");
+  ASSERT_TRUE(lines.ok());
+  auto bad = org_->Import(security::Actor::System("t"), *lines);
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.status().fields().size(), 1u);
+  EXPECT_EQ(bad.status().fields()[0].field, "line 5: code");
+  EXPECT_EQ(bad.status().fields()[0].code, "code_parent_mismatch");
+  EXPECT_EQ(org_->Subtree(ScopeAt(kDistrict))->size(), 6u) << "nothing imported";
+  lines->pop_back();
+  auto good = org_->Import(security::Actor::System("t"), *lines);
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  EXPECT_EQ(*good, 3);
+  EXPECT_EQ(org_->Subtree(ScopeAt(kDistrict))->size(), 9u);
+}
+
+TEST(OrgImportCsv, ReportsShortRowsByLine) {
+  auto r = ParseImportCsv("\xEF\xBB\xBF" "code,name,level,parent_code\n330499000000,区,district\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().fields().at(0).field, "line 2");
+  EXPECT_EQ(r.status().fields().at(0).code, "csv_columns");
+  auto q = ParseImportCsv("code,name,level,parent_code\n\"330499000000\",\"心安区, 示范\",district,\n");
+  ASSERT_TRUE(q.ok());
+  EXPECT_EQ(q->at(0).name, "心安区, 示范");
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, OrgStoreTest, Engines(), EngineName);
+
+}  // namespace
+}  // namespace xinan::org

@@ -1,0 +1,178 @@
+// Store tests of the resident registry on both engines: scope on every query, break-glass,
+// encryption at rest, versioned updates, and audit rows written with their change.
+#include <gtest/gtest.h>
+
+#include "people/domain/id_number.h"
+#include "testing/district_fixture.h"
+
+namespace xinan::people {
+namespace {
+
+using xinan::testing::DistrictTest;
+using namespace xinan::testing;  // unit codes
+
+class PeopleStoreTest : public DistrictTest {
+ protected:
+  PersonInput Input(const std::string& village, int seq, const std::string& name = "测试居民") {
+    char first17[18];
+    std::snprintf(first17, sizeof first17, "33049919800101%03d", seq);
+    PersonInput in;
+    in.name = name;
+    in.id_number = std::string(first17) + IdNumberCheckChar(first17);
+    in.gender = IdNumberGender(in.id_number);
+    in.birth_date = "1980-01-01";
+    in.phone = "13900001234";
+    in.unit_id = UnitId(village);
+    in.tags = {"elderly_alone"};
+    return in;
+  }
+  Person Create(const std::string& village, int seq, const std::string& name = "测试居民") {
+    auto p = people_->Create(ActorFor("", "tester"), ScopeAt(village), Input(village, seq, name));
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return p.ok() ? *p : Person{};
+  }
+  int64_t Visible(const std::string& unit, const PersonFilter& f = {}) {
+    auto page = people_->List(ScopeAt(unit), f);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    return page.ok() ? page->total : -1;
+  }
+};
+
+TEST_P(PeopleStoreTest, ListsAreScopedToTheUnitSubtree) {
+  Create(kVillage11, 1, "甲");
+  Create(kVillage12, 2, "乙");
+  Create(kVillage21, 3, "丙");
+  EXPECT_EQ(Visible(kVillage11), 1);
+  EXPECT_EQ(Visible(kVillage12), 1);
+  EXPECT_EQ(Visible(kTown1), 2);
+  EXPECT_EQ(Visible(kTown2), 1);
+  EXPECT_EQ(Visible(kDistrict), 3);
+  PersonFilter by_name;
+  by_name.name_prefix = "乙";
+  EXPECT_EQ(Visible(kVillage11, by_name), 0);
+  EXPECT_EQ(Visible(kTown1, by_name), 1);
+  PersonFilter by_id;
+  by_id.id_number = Input(kVillage12, 2).id_number;
+  EXPECT_EQ(Visible(kVillage11, by_id), 0);
+  EXPECT_EQ(Visible(kVillage12, by_id), 1);
+  PersonFilter by_unit;
+  by_unit.unit_id = UnitId(kVillage12);
+  EXPECT_EQ(Visible(kTown1, by_unit), 1);
+  EXPECT_FALSE(people_->List(ScopeAt(kVillage11), by_unit).ok()) << "sibling unit filter";
+  PersonFilter by_tag;
+  by_tag.tag = "elderly_alone";
+  EXPECT_EQ(Visible(kDistrict, by_tag), 3);
+  by_tag.tag = "minor";
+  EXPECT_EQ(Visible(kDistrict, by_tag), 0);
+}
+
+TEST_P(PeopleStoreTest, ListShowsOnlyMaskedIdentifiers) {
+  Person p = Create(kVillage11, 7);
+  auto page = people_->List(ScopeAt(kVillage11), {});
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->items.size(), 1u);
+  const Person& item = page->items[0];
+  EXPECT_TRUE(item.id_number.empty());
+  EXPECT_TRUE(item.phone.empty());
+  EXPECT_EQ(item.id_number_masked, MaskIdNumber(Input(kVillage11, 7).id_number));
+  EXPECT_EQ(item.phone_masked, "139****1234");
+}
+
+TEST_P(PeopleStoreTest, IdentifiersAreEncryptedAtRest) {
+  Person p = Create(kVillage11, 8);
+  std::string plain_id = Input(kVillage11, 8).id_number;
+  Status st = db().Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT id_number_enc, phone_enc FROM people WHERE id = $1", {p.id}));
+    EXPECT_EQ(rows[0].Text(0).find(plain_id), std::string::npos);
+    EXPECT_EQ(rows[0].Text(1).find("13900001234"), std::string::npos);
+    EXPECT_EQ(*cipher_.Decrypt(rows[0].Text(0)), plain_id);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(st.ok()) << st.ToString();
+}
+
+TEST_P(PeopleStoreTest, SiblingReadsAndWritesAreNotFound) {
+  Person p = Create(kVillage11, 9);
+  auto actor = ActorFor("", "sibling");
+  EXPECT_EQ(people_->Read(actor, ScopeAt(kVillage12), p.id).status().kind(), StatusKind::kNotFound);
+  PersonInput in = Input(kVillage11, 9);
+  in.version = p.version;
+  EXPECT_EQ(people_->Update(actor, ScopeAt(kVillage12), p.id, in).status().kind(),
+            StatusKind::kNotFound);
+  auto other = people_->Create(actor, ScopeAt(kVillage12), Input(kVillage11, 10));
+  ASSERT_FALSE(other.ok());
+  EXPECT_EQ(other.status().fields().at(0).field, "unitId");
+  EXPECT_EQ(other.status().fields().at(0).code, "unit_not_found");
+  EXPECT_TRUE(people_->Read(actor, ScopeAt(kTown1), p.id).ok()) << "the town sees its villages";
+  EXPECT_EQ(people_->Read(actor, ScopeAt(kTown2), p.id).status().kind(), StatusKind::kNotFound);
+}
+
+TEST_P(PeopleStoreTest, DetailReadIsAudited) {
+  Person p = Create(kVillage11, 11);
+  EXPECT_EQ(AuditCount("person.create", p.id), 1);
+  EXPECT_EQ(AuditCount("person.read", p.id), 0);
+  auto read = people_->Read(ActorFor("", "reader"), ScopeAt(kVillage11), p.id);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->id_number, Input(kVillage11, 11).id_number);
+  EXPECT_EQ(read->phone, "13900001234");
+  EXPECT_EQ(AuditCount("person.read", p.id), 1);
+  (void)people_->Read(ActorFor("", "sibling"), ScopeAt(kVillage12), p.id);
+  EXPECT_EQ(AuditCount("person.read", p.id), 1) << "a refused read leaves no audit row";
+}
+
+TEST_P(PeopleStoreTest, DuplicateIdNumberFailsAndLeavesNothing) {
+  Create(kVillage11, 12);
+  auto dup = people_->Create(ActorFor("", "t"), ScopeAt(kVillage11), Input(kVillage11, 12, "重复"));
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.status().code(), "id_number_exists");
+  EXPECT_EQ(Visible(kDistrict), 1);
+  EXPECT_EQ(AuditCount("person.create"), 1);
+}
+
+TEST_P(PeopleStoreTest, StaleVersionConflicts) {
+  Person p = Create(kVillage11, 13);
+  PersonInput in = Input(kVillage11, 13, "改名");
+  in.version = p.version;
+  auto first = people_->Update(ActorFor("", "a"), ScopeAt(kVillage11), p.id, in);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->name, "改名");
+  EXPECT_EQ(first->version, p.version + 1);
+  auto stale = people_->Update(ActorFor("", "b"), ScopeAt(kVillage11), p.id, in);
+  EXPECT_EQ(stale.status().code(), "version_conflict");
+  EXPECT_EQ(AuditCount("person.update", p.id), 1);
+}
+
+TEST_P(PeopleStoreTest, BreakGlassOpensOneRecordForADayReadOnly) {
+  Person p = Create(kVillage11, 14);
+  std::string user = AddUser("counsellor_v12", kVillage12, "community_counsellor");
+  auto actor = ActorFor(user, "counsellor_v12");
+  auto scope = ScopeAt(kVillage12, user);
+  EXPECT_FALSE(people_->Read(actor, scope, p.id).ok());
+  auto grant = people_->BreakGlass(actor, Input(kVillage11, 14).id_number, "危机热线转介，需核实身份");
+  ASSERT_TRUE(grant.ok()) << grant.status().ToString();
+  EXPECT_EQ(grant->person_id, p.id);
+  auto read = people_->Read(actor, scope, p.id);
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_TRUE(read->via_break_glass);
+  EXPECT_EQ(Visible(kVillage12), 0) << "break-glass does not widen lists";
+  PersonInput in = Input(kVillage11, 14);
+  in.version = p.version;
+  EXPECT_EQ(people_->Update(actor, scope, p.id, in).status().kind(), StatusKind::kNotFound);
+  EXPECT_EQ(AuditCount("person.break_glass", p.id), 1);
+  int64_t total = 0;
+  auto grants = people_->Grants(0, 20, &total);
+  ASSERT_TRUE(grants.ok());
+  EXPECT_EQ(total, 1);
+  EXPECT_EQ(grants->at(0).username, "counsellor_v12");
+  clock_.Advance(PeopleStore::kBreakGlassMillis);
+  EXPECT_EQ(people_->Read(actor, scope, p.id).status().kind(), StatusKind::kNotFound);
+  EXPECT_EQ(people_->BreakGlass(actor, "11010519491231002X", "没有这个人的身份证号").status().kind(),
+            StatusKind::kNotFound);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, PeopleStoreTest, xinan::testing::Engines(),
+                         xinan::testing::EngineName);
+
+}  // namespace
+}  // namespace xinan::people

@@ -1,0 +1,93 @@
+#include "store/audit_chain.h"
+
+#include "security/tokens.h"
+
+namespace xinan::store {
+namespace {
+
+constexpr int64_t kAppendLockKey = 7419230001;
+constexpr const char* kInsert =
+    "INSERT INTO audit_log (seq, at, actor_user_id, actor_username, actor_role, actor_unit_id, "
+    "action, object_type, object_id, person_id, reason, request_id, prev_hash, hash) VALUES "
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+constexpr const char* kSelectPage =
+    "SELECT seq, at, actor_user_id, actor_username, actor_role, actor_unit_id, action, "
+    "object_type, object_id, person_id, reason, request_id, prev_hash, hash FROM audit_log "
+    "WHERE seq > $1 ORDER BY seq LIMIT 5000";
+
+void Field(std::string& out, const std::string& v) {
+  out += std::to_string(v.size());
+  out += ':';
+  out += v;
+  out += '|';
+}
+
+}  // namespace
+
+const char* const kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+std::string AuditRowHash(const std::string& prev_hash, const AuditEvent& e, int64_t seq) {
+  std::string s = prev_hash + "|";
+  for (const std::string* f : {&e.actor_user_id, &e.actor_username, &e.actor_role, &e.actor_unit_id,
+                               &e.action, &e.object_type, &e.object_id, &e.person_id, &e.reason,
+                               &e.request_id}) {
+    Field(s, *f);
+  }
+  Field(s, std::to_string(seq));
+  Field(s, std::to_string(e.at_millis));
+  return security::Sha256Hex(s);
+}
+
+Status AuditChain::BeginBatch(Connection& conn) {
+  if (conn.engine() == Engine::kPostgres) {
+    XINAN_RETURN_IF_ERROR(conn.Query("SELECT pg_advisory_xact_lock($1)", {kAppendLockKey}).status());
+  }
+  XINAN_ASSIGN_OR_RETURN(Rows rows, conn.Query("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+  tail_ = rows.empty() ? Tail{} : Tail{rows[0].Int(0), rows[0].Text(1)};
+  return Status::Ok();
+}
+
+Status AuditChain::Append(Connection& conn, AuditEvent e, int64_t now) {
+  if (e.at_millis == 0) e.at_millis = now;
+  int64_t seq = tail_.seq + 1;
+  std::string hash = AuditRowHash(tail_.hash, e, seq);
+  auto t = [](const std::string& s) { return TextOrNull(s); };
+  XINAN_RETURN_IF_ERROR(conn.Exec(kInsert, {seq, e.at_millis, t(e.actor_user_id), t(e.actor_username),
+                                            t(e.actor_role), t(e.actor_unit_id), e.action,
+                                            t(e.object_type), t(e.object_id), t(e.person_id),
+                                            t(e.reason), t(e.request_id), tail_.hash, hash})
+                            .status());
+  tail_ = {seq, hash};
+  return Status::Ok();
+}
+
+Result<AuditVerification> VerifyAuditChain(Database& db) {
+  AuditVerification v;
+  AuditChain::Tail tail;
+  bool more = true;
+  while (more && v.ok) {
+    XINAN_RETURN_IF_ERROR(db.Read([&](Connection& c) -> Status {
+      XINAN_ASSIGN_OR_RETURN(Rows rows, c.Query(kSelectPage, {tail.seq}));
+      more = rows.size() == 5000;
+      for (const auto& r : rows) {
+        AuditEvent e{r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
+                     r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Int(1)};
+        int64_t seq = r.Int(0);
+        const char* why = nullptr;
+        if (seq != tail.seq + 1) why = "gap in seq";
+        else if (r.Text(12) != tail.hash) why = "prev_hash mismatch";
+        else if (AuditRowHash(tail.hash, e, seq) != r.Text(13)) why = "hash mismatch";
+        if (why) {
+          v = {false, v.rows, seq, why};
+          return Status::Ok();
+        }
+        tail = {seq, r.Text(13)};
+        ++v.rows;
+      }
+      return Status::Ok();
+    }));
+  }
+  return v;
+}
+
+}  // namespace xinan::store

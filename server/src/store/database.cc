@@ -1,0 +1,116 @@
+// The Database implementation shared by both engines: a pool of read connections and the
+// group-commit writer over one write connection.
+#include "store/database.h"
+
+#include <condition_variable>
+#include <mutex>
+
+#include "store/group_commit.h"
+#include "store/migrations.h"
+#include "store/postgres_connection.h"
+#include "store/sqlite_connection.h"
+
+namespace xinan::store {
+namespace {
+
+bool IsPostgresUrl(const std::string& url) {
+  return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
+}
+
+std::string SqlitePath(const std::string& url) {
+  return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
+}
+
+class PooledDatabase final : public Database {
+ public:
+  PooledDatabase(DatabaseOptions o, std::unique_ptr<Connection> writer_conn)
+      : options_(std::move(o)), engine_(writer_conn->engine()),
+        writer_(std::move(writer_conn), *options_.clock, options_.max_batch,
+                options_.max_wait_micros) {}
+
+  ~PooledDatabase() override { Close(); }
+
+  Engine engine() const override { return engine_; }
+
+  Status Read(const ReadJob& job) override {
+    XINAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Acquire());
+    Status st = job(*conn);
+    Release(std::move(conn), st.kind() == StatusKind::kUnavailable);
+    return st;
+  }
+
+  Status Write(WriteJob job) override { return writer_.Submit(std::move(job)); }
+
+  Result<int> SchemaVersion() override {
+    int v = 0;
+    XINAN_RETURN_IF_ERROR(Read([&](Connection& c) -> Status {
+      XINAN_ASSIGN_OR_RETURN(Rows rows, c.Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+      v = static_cast<int>(rows[0].Int(0));
+      return Status::Ok();
+    }));
+    return v;
+  }
+
+  int LatestSchemaVersion() const override {
+    const auto& all = EmbeddedMigrations();
+    return all.empty() ? 0 : all.back().version;
+  }
+
+  WriteStats Stats() const override { return writer_.Stats(); }
+  void Close() override { writer_.Close(); }
+
+ private:
+  Result<std::unique_ptr<Connection>> Open() {
+    if (engine_ == Engine::kPostgres) return OpenPostgres(options_.url);
+    return OpenSqlite(SqlitePath(options_.url), /*read_only=*/true);
+  }
+
+  // Takes an idle read connection, opens a new one below the pool size, or waits.
+  Result<std::unique_ptr<Connection>> Acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return !idle_.empty() || open_ < options_.read_pool_size; });
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+    ++open_;
+    lock.unlock();
+    auto c = Open();
+    if (!c.ok()) {
+      std::lock_guard relock(mu_);
+      --open_;
+      cv_.notify_one();
+    }
+    return c;
+  }
+
+  void Release(std::unique_ptr<Connection> c, bool broken) {
+    std::lock_guard lock(mu_);
+    if (broken) --open_;
+    else idle_.push_back(std::move(c));
+    cv_.notify_one();
+  }
+
+  DatabaseOptions options_;
+  Engine engine_;
+  GroupCommitWriter writer_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mu_)
+  int open_ = 0;                                   // GUARDED_BY(mu_)
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseOptions& options) {
+  if (!options.clock) return Status::Internal("DatabaseOptions.clock is required");
+  Result<std::unique_ptr<Connection>> conn =
+      IsPostgresUrl(options.url) ? OpenPostgres(options.url)
+                                 : OpenSqlite(SqlitePath(options.url), /*read_only=*/false);
+  if (!conn.ok()) return conn.status();
+  if (options.run_migrations) XINAN_RETURN_IF_ERROR(ApplyMigrations(**conn));
+  return std::unique_ptr<Database>(new PooledDatabase(options, std::move(conn).value()));
+}
+
+}  // namespace xinan::store

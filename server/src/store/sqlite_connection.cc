@@ -1,0 +1,161 @@
+#include "store/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <unordered_map>
+
+namespace xinan::store {
+namespace {
+
+Status SqliteError(sqlite3* db, int rc, std::string_view what) {
+  int ext = db ? sqlite3_extended_errcode(db) : rc;
+  std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return Status::Conflict("unique_violation", msg);
+  }
+  if (ext == SQLITE_CONSTRAINT_FOREIGNKEY) return Status::Conflict("foreign_key_violation", msg);
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || rc == SQLITE_IOERR || rc == SQLITE_FULL) {
+    return Status::Unavailable(msg);
+  }
+  return Status::Internal(msg);
+}
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+  Engine engine() const override { return Engine::kSqlite; }
+
+  Result<int64_t> Exec(std::string_view sql, const Params& params) override {
+    XINAN_ASSIGN_OR_RETURN(sqlite3_stmt* stmt, Prepare(sql, params));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    Status st = rc == SQLITE_DONE ? Status::Ok() : SqliteError(db_, rc, "exec");
+    sqlite3_reset(stmt);
+    if (!st.ok()) return st;
+    return static_cast<int64_t>(sqlite3_changes(db_));
+  }
+
+  Result<Rows> Query(std::string_view sql, const Params& params) override {
+    XINAN_ASSIGN_OR_RETURN(sqlite3_stmt* stmt, Prepare(sql, params));
+    Rows rows;
+    int rc;
+    int n = sqlite3_column_count(stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows.emplace_back(ReadRow(stmt, n));
+    Status st = rc == SQLITE_DONE ? Status::Ok() : SqliteError(db_, rc, "query");
+    sqlite3_reset(stmt);
+    if (!st.ok()) return st;
+    return rows;
+  }
+
+  Status ExecScript(std::string_view sql) override {
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
+    if (rc == SQLITE_OK) return Status::Ok();
+    std::string msg = err ? err : "script failed";
+    sqlite3_free(err);
+    return Status::Internal("script: " + msg);
+  }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params) {
+    std::string key(sql);
+    auto it = cache_.find(key);
+    sqlite3_stmt* stmt = nullptr;
+    if (it != cache_.end()) {
+      stmt = it->second;
+    } else {
+      std::string translated = TranslatePlaceholders(sql);
+      int rc = sqlite3_prepare_v2(db_, translated.c_str(), -1, &stmt, nullptr);
+      if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
+      if (cache_.size() > 512) Clear();
+      cache_.emplace(std::move(key), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    for (size_t i = 0; i < params.size(); ++i) Bind(stmt, static_cast<int>(i + 1), params[i]);
+    return stmt;
+  }
+
+  void Clear() {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    cache_.clear();
+  }
+
+  static void Bind(sqlite3_stmt* stmt, int i, const SqlValue& v) {
+    if (auto p = std::get_if<int64_t>(&v)) sqlite3_bind_int64(stmt, i, *p);
+    else if (auto p = std::get_if<double>(&v)) sqlite3_bind_double(stmt, i, *p);
+    else if (auto p = std::get_if<std::string>(&v))
+      sqlite3_bind_text(stmt, i, p->data(), static_cast<int>(p->size()), SQLITE_TRANSIENT);
+    else sqlite3_bind_null(stmt, i);
+  }
+
+  static Row ReadRow(sqlite3_stmt* stmt, int n) {
+    std::vector<SqlValue> values;
+    values.reserve(n);
+    for (int c = 0; c < n; ++c) {
+      switch (sqlite3_column_type(stmt, c)) {
+        case SQLITE_INTEGER: values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c))); break;
+        case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
+        case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
+        default: {
+          auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+          values.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
+        }
+      }
+    }
+    return Row(std::move(values));
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+std::string TranslatePlaceholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size());
+  bool in_string = false;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'') in_string = !in_string;
+    if (!in_string && c == '$' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+      out += '?';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool read_only) {
+  if (!read_only) {
+    std::error_code ec;
+    auto parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
+  sqlite3* db = nullptr;
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+              SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    Status st = SqliteError(db, rc, "open " + path);
+    sqlite3_close_v2(db);
+    return Status::Unavailable(st.detail());
+  }
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_extended_result_codes(db, 1);
+  auto conn = std::make_unique<SqliteConnection>(db);
+  const char* pragmas = read_only ? "PRAGMA foreign_keys=ON;"
+                                  : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                                    "PRAGMA foreign_keys=ON;";
+  XINAN_RETURN_IF_ERROR(conn->ExecScript(pragmas));
+  return std::unique_ptr<Connection>(std::move(conn));
+}
+
+}  // namespace xinan::store
