@@ -10,6 +10,7 @@
 #include "cli/config.h"
 #include "cli/serve.h"
 #include "cli/services.h"
+#include "common/messages.h"
 #include "demo/seed.h"
 #include "identity/domain/roles.h"
 #include "security/tokens.h"

@@ -31,6 +31,7 @@ struct AppOptions {
   std::string web_root;  // directory with the built web UI (index.html); "" serves none
   std::string csrf_cookie = "xinan_csrf";
   std::string csrf_header = "x-csrf-token";
+  bool access_log = true;  // one line per request; errors are logged regardless
 };
 
 class App {

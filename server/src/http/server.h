@@ -40,8 +40,9 @@ class Server {
   // Blocks until SIGTERM or SIGINT arrives, then calls Stop().
   void WaitForSignal();
 
+  struct Impl;  // public so the Beast session class in server.cc can reach it
+
  private:
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

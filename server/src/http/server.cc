@@ -1,0 +1,281 @@
+// The Boost.Beast/Asio HTTP/1.1 server: the only translation unit that includes Beast.
+#include "http/server.h"
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <list>
+#include <mutex>
+#include <thread>
+
+#include "common/messages.h"
+#include "http/problem.h"
+#include "http/url.h"
+
+namespace xinan::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using BeastRequest = bhttp::request<bhttp::string_body>;
+using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// Converts a parsed Beast request into the project's Request; false when the target is bad.
+bool ToRequest(const BeastRequest& in, const std::string& remote, Request& out) {
+  out.method = std::string(in.method_string());
+  out.target = std::string(in.target());
+  size_t q = out.target.find('?');
+  auto path = PercentDecode(std::string_view(out.target).substr(0, q), false);
+  if (!path || path->empty() || (*path)[0] != '/') return false;
+  out.path = *path;
+  if (q != std::string::npos) out.query = ParseQuery(std::string_view(out.target).substr(q + 1));
+  for (const auto& f : in) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto [it, fresh] = out.headers.emplace(name, std::string(f.value()));
+    if (!fresh) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
+  }
+  out.body = in.body();
+  out.remote_addr = remote;
+  return true;
+}
+
+BeastResponse ToBeast(Response&& r, unsigned version, bool keep_alive) {
+  BeastResponse res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::server, "xinan");
+  if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
+  for (auto& [name, value] : r.headers) res.insert(name, value);
+  res.keep_alive(keep_alive);
+  res.body() = std::move(r.body);
+  res.prepare_payload();
+  return res;
+}
+
+// A problem response for errors found before a request reached the app.
+Response EarlyProblem(StatusKind kind, const std::string& code, int status) {
+  Request req;
+  Response r = Problem(Status::Make(kind, code), req);
+  r.status = status;
+  return r;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Dispatch dispatch;
+  asio::io_context ioc;
+  std::optional<tcp::acceptor> acceptor;
+  std::unique_ptr<asio::thread_pool> workers;
+  std::vector<std::thread> io_threads;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> stopped{false};
+  int bound_port = 0;
+
+  std::mutex sessions_mu;
+  std::condition_variable sessions_cv;
+  std::list<std::weak_ptr<class Session>> sessions;  // GUARDED_BY(sessions_mu)
+  int live_sessions = 0;                              // GUARDED_BY(sessions_mu)
+
+  void Accept();
+  void SessionEnded();
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Server::Impl& server)
+      : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    remote_ = ec ? "" : ep.address().to_string();
+  }
+  ~Session() { server_.SessionEnded(); }
+
+  void Start() { asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->ReadHeader(); }); }
+
+  // Closes the connection if it is waiting for a request; busy ones close after replying.
+  void CloseIfIdle() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.close();
+      }
+    });
+  }
+
+ private:
+  void ReadHeader() {
+    if (server_.stopping) return Close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<uint32_t>(server_.options.max_header_bytes));
+    parser_->body_limit(server_.options.max_body_bytes);
+    stream_.expires_after(std::chrono::seconds(server_.options.idle_timeout_seconds));
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::OnHeader, shared_from_this()));
+  }
+
+  void OnHeader(beast::error_code ec, size_t) {
+    if (ec) return OnReadError(ec);
+    busy_ = true;
+    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::OnRead, shared_from_this()));
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == bhttp::error::body_limit) {
+      return Reply(EarlyProblem(StatusKind::kTooLarge, "body_too_large", 413), 11, false);
+    }
+    if (ec == bhttp::error::header_limit) {
+      return Reply(EarlyProblem(StatusKind::kTooLarge, "header_too_large", 431), 11, false);
+    }
+    if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
+        ec != bhttp::error::end_of_stream &&
+        ec != bhttp::error::partial_message) {
+      return Reply(EarlyProblem(StatusKind::kInvalidArgument, "bad_request", 400), 11, false);
+    }
+    Close();
+  }
+
+  void OnRead(beast::error_code ec, size_t) {
+    if (ec) return OnReadError(ec);
+    BeastRequest req = parser_->release();
+    unsigned version = req.version();
+    bool keep_alive = req.keep_alive() && !server_.stopping;
+    auto request = std::make_shared<Request>();
+    if (!ToRequest(req, remote_, *request)) {
+      return Reply(EarlyProblem(StatusKind::kInvalidArgument, "bad_request", 400), version, false);
+    }
+    stream_.expires_never();
+    asio::post(*server_.workers, [self = shared_from_this(), request, version, keep_alive] {
+      Response resp = self->server_.dispatch(*request);
+      asio::post(self->stream_.get_executor(), [self, resp = std::move(resp), version, keep_alive]() mutable {
+        self->Reply(std::move(resp), version, keep_alive && !self->server_.stopping);
+      });
+    });
+  }
+
+  void Reply(Response&& r, unsigned version, bool keep_alive) {
+    busy_ = true;
+    auto res = std::make_shared<BeastResponse>(ToBeast(std::move(r), version, keep_alive));
+    stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
+    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
+      self->busy_ = false;
+      if (ec || !res->keep_alive()) return self->Close();
+      self->ReadHeader();
+    });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  Server::Impl& server_;
+  std::string remote_;
+  bool busy_ = false;
+};
+
+void Server::Impl::SessionEnded() {
+  std::lock_guard lock(sessions_mu);
+  --live_sessions;
+  sessions_cv.notify_all();
+}
+
+void Server::Impl::Accept() {
+  acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (!stopping && ec != asio::error::operation_aborted) Accept();
+      return;
+    }
+    if (stopping) return;
+    auto s = std::make_shared<Session>(std::move(socket), *this);
+    {
+      std::lock_guard lock(sessions_mu);
+      ++live_sessions;
+      sessions.remove_if([](const std::weak_ptr<Session>& w) { return w.expired(); });
+      sessions.push_back(s);
+    }
+    s->Start();
+    Accept();
+  });
+}
+
+Server::Server(ServerOptions options, Dispatch dispatch) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->dispatch = std::move(dispatch);
+}
+
+Server::~Server() { Stop(); }
+
+Status Server::Start() {
+  Impl& s = *impl_;
+  std::string listen = s.options.listen;
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) return Status::Invalid("listen_invalid", {}, "expected host:port");
+  beast::error_code ec;
+  auto address = asio::ip::make_address(listen.substr(0, colon), ec);
+  if (ec) return Status::Invalid("listen_invalid", {}, "bad address " + listen);
+  int port = std::atoi(listen.c_str() + colon + 1);
+  tcp::endpoint ep(address, static_cast<unsigned short>(port));
+  s.acceptor.emplace(s.ioc);
+  s.acceptor->open(ep.protocol(), ec);
+  if (!ec) s.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) s.acceptor->bind(ep, ec);
+  if (!ec) s.acceptor->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) return Status::Unavailable("cannot listen on " + listen + ": " + ec.message());
+  s.bound_port = s.acceptor->local_endpoint().port();
+  s.workers = std::make_unique<asio::thread_pool>(std::max(1, s.options.worker_threads));
+  s.Accept();
+  int n = s.options.io_threads > 0 ? s.options.io_threads
+                                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (int i = 0; i < n; ++i) s.io_threads.emplace_back([&s] { s.ioc.run(); });
+  return Status::Ok();
+}
+
+int Server::port() const { return impl_->bound_port; }
+
+void Server::Stop() {
+  Impl& s = *impl_;
+  if (s.stopped.exchange(true)) return;
+  s.stopping = true;
+  if (s.acceptor) {
+    asio::post(s.ioc, [&s] {
+      beast::error_code ec;
+      s.acceptor->close(ec);
+    });
+  }
+  {
+    std::unique_lock lock(s.sessions_mu);
+    for (auto& w : s.sessions) if (auto sp = w.lock()) sp->CloseIfIdle();
+    // In-flight requests finish and their responses go out; then their sessions close.
+    s.sessions_cv.wait_for(lock, std::chrono::seconds(10), [&] { return s.live_sessions <= 0; });
+  }
+  if (s.workers) s.workers->join();
+  s.ioc.stop();
+  for (auto& t : s.io_threads) if (t.joinable()) t.join();
+}
+
+void Server::WaitForSignal() {
+  asio::io_context signals_ioc;
+  asio::signal_set signals(signals_ioc, SIGINT, SIGTERM);
+  signals.async_wait([](beast::error_code, int sig) {
+    spdlog::info("received signal {}, shutting down", sig);
+  });
+  signals_ioc.run();
+  Stop();
+}
+
+}  // namespace xinan::http
