@@ -2,7 +2,8 @@
 -- Env: XINAN_TOKEN (bearer), XINAN_UNIT (unit id), XINAN_RUN (0-99, keeps runs apart).
 local weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 local checks = {"1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"}
-local counter, thread_no = 0, 0
+local counter = 0
+thread_no = 0  -- global: set per thread by setup() via thread:set
 local threads = {}
 
 function setup(thread)

@@ -2,6 +2,7 @@
 -- Engine-neutral SQL (SQLite and PostgreSQL): ids are text, instants are epoch milliseconds
 -- in BIGINT, booleans are 0/1 INTEGER. Every person-bearing table carries unit_path, the
 -- materialised path of the owning unit, indexed for the scope condition.
+-- Lines after "-- @postgres" (or "-- @sqlite") run on that engine only, up to "-- @all".
 
 CREATE TABLE org_units (
   id          TEXT PRIMARY KEY,
@@ -85,7 +86,7 @@ CREATE TABLE people (
   updated_at       BIGINT NOT NULL,
   version          INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX people_unit_path ON people(unit_path);
+CREATE INDEX people_unit_path ON people(unit_path, created_at);
 CREATE INDEX people_name ON people(name);
 CREATE UNIQUE INDEX people_id_number_bidx ON people(id_number_bidx);
 CREATE INDEX people_created ON people(created_at);
@@ -121,3 +122,9 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX audit_log_person ON audit_log(person_id);
 CREATE INDEX audit_log_actor ON audit_log(actor_user_id);
+
+-- @postgres
+-- PostgreSQL uses an index for LIKE 'prefix%' only with pattern ops (or the C collation).
+CREATE INDEX people_unit_path_pattern ON people (unit_path text_pattern_ops);
+CREATE INDEX users_unit_path_pattern ON users (unit_path text_pattern_ops);
+CREATE INDEX org_units_path_pattern ON org_units (path text_pattern_ops);

@@ -1,0 +1,196 @@
+// Storage-layer tests on both engines: migrations, placeholders, group commit with savepoints,
+// concurrency, the audit chain (written with its change or not at all; tamper detection), and
+// two Database objects sharing one PostgreSQL database (two xinan instances).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "store/audit_chain.h"
+#include "store/migrations.h"
+#include "store/sqlite_connection.h"
+#include "testing/district_fixture.h"
+
+namespace xinan::store {
+namespace {
+
+using xinan::testing::DistrictTest;
+
+class StoreTest : public DistrictTest {
+ protected:
+  // A job inserting a tag definition (a simple table without foreign keys) and auditing it.
+  WriteJob InsertTag(const std::string& code, bool audit = true) {
+    return [code, audit](WriteContext& w) -> Status {
+      XINAN_RETURN_IF_ERROR(w.conn().Exec(
+          "INSERT INTO tag_definitions (code, name_zh, name_en) VALUES ($1, $1, $1)", {code}).status());
+      if (!audit) return Status::Ok();
+      AuditEvent e;
+      e.action = "test.insert";
+      e.object_id = code;
+      return w.Audit(e);
+    };
+  }
+  int64_t Count(const std::string& sql, const Params& p = {}) {
+    int64_t n = -1;
+    EXPECT_TRUE(db().Read([&](Connection& c) -> Status {
+      XINAN_ASSIGN_OR_RETURN(Rows rows, c.Query(sql, p));
+      n = rows[0].Int(0);
+      return Status::Ok();
+    }).ok());
+    return n;
+  }
+};
+
+TEST_P(StoreTest, MigratedToLatestAndIdempotent) {
+  auto v = db().SchemaVersion();
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v, db().LatestSchemaVersion());
+  EXPECT_GE(*v, 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM schema_migrations"), static_cast<int64_t>(EmbeddedMigrations().size()));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tag_definitions"), 8);
+}
+
+TEST_P(StoreTest, RefusesADatabaseNewerThanTheBinary) {
+  ASSERT_TRUE(db().Write([](WriteContext& w) {
+    return w.conn().Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)").status();
+  }).ok());
+  Status st = db().Write([](WriteContext& w) { return ApplyMigrations(w.conn()); });
+  EXPECT_EQ(st.code(), "database_newer_than_binary");
+}
+
+TEST_P(StoreTest, FailingJobInABatchFailsAlone) {
+  ASSERT_TRUE(db().Write(InsertTag("dup")).ok());
+  constexpr int kJobs = 40;
+  std::vector<Status> results(kJobs);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kJobs; ++i) {
+    threads.emplace_back([&, i] { results[i] = db().Write(InsertTag(i == 17 ? "dup" : "t" + std::to_string(i))); });
+  }
+  for (auto& t : threads) t.join();
+  for (int i = 0; i < kJobs; ++i) {
+    if (i == 17) EXPECT_EQ(results[i].code(), "unique_violation");
+    else EXPECT_TRUE(results[i].ok()) << i << " " << results[i].ToString();
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tag_definitions WHERE code LIKE 't%'"), kJobs - 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'test.insert'"), kJobs);  // 39 + "dup"
+  auto v = VerifyAuditChain(db());
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->reason << " at " << v->first_broken_seq;
+}
+
+TEST_P(StoreTest, ConcurrentWritesAreGroupCommitted) {
+  constexpr int kThreads = 32, kPerThread = 20;
+  WriteStats before = db().Stats();
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        if (!db().Write(InsertTag("gc" + std::to_string(t) + "_" + std::to_string(i))).ok()) failures++;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  WriteStats after = db().Stats();
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(after.jobs - before.jobs, static_cast<uint64_t>(kThreads * kPerThread));
+  EXPECT_LT(after.batches - before.batches, after.jobs - before.jobs) << "no batching happened";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tag_definitions WHERE code LIKE 'gc%'"), kThreads * kPerThread);
+}
+
+TEST_P(StoreTest, AuditRowsLiveAndDieWithTheirChange) {
+  int64_t audits = Count("SELECT COUNT(*) FROM audit_log");
+  Status st = db().Write([](WriteContext& w) -> Status {
+    AuditEvent e;
+    e.action = "test.doomed";
+    XINAN_RETURN_IF_ERROR(w.Audit(e));
+    XINAN_RETURN_IF_ERROR(w.conn().Exec("INSERT INTO tag_definitions (code, name_zh, name_en) VALUES ('doomed', 'x', 'x')").status());
+    return Status::Invalid("late_failure");
+  });
+  EXPECT_EQ(st.code(), "late_failure");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), audits);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tag_definitions WHERE code = 'doomed'"), 0);
+  ASSERT_TRUE(db().Write(InsertTag("after")).ok());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), audits + 1);
+  EXPECT_TRUE(VerifyAuditChain(db())->ok) << "the chain continues from the kept tail";
+}
+
+TEST_P(StoreTest, TamperingIsDetectedAtTheEditedRow) {
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(db().Write(InsertTag("x" + std::to_string(i))).ok());
+  auto clean = VerifyAuditChain(db());
+  ASSERT_TRUE(clean.ok() && clean->ok);
+  int64_t rows = clean->rows;
+  ASSERT_TRUE(db().Write([](WriteContext& w) {
+    return w.conn().Exec("UPDATE audit_log SET reason = 'edited' WHERE seq = 3").status();
+  }).ok());
+  auto v = VerifyAuditChain(db());
+  ASSERT_TRUE(v.ok());
+  EXPECT_FALSE(v->ok);
+  EXPECT_EQ(v->first_broken_seq, 3);
+  EXPECT_EQ(v->reason, "hash mismatch");
+  EXPECT_LT(v->rows, rows);
+  ASSERT_TRUE(db().Write([](WriteContext& w) {
+    return w.conn().Exec("DELETE FROM audit_log WHERE seq = 3").status();
+  }).ok());
+  v = VerifyAuditChain(db());
+  EXPECT_EQ(v->first_broken_seq, 4);
+  EXPECT_EQ(v->reason, "gap in seq");
+}
+
+TEST_P(StoreTest, ThrowingJobFailsAloneAsInternal) {
+  Status st = db().Write([](WriteContext&) -> Status { throw std::runtime_error("boom"); });
+  EXPECT_EQ(st.kind(), StatusKind::kInternal);
+  EXPECT_TRUE(db().Write(InsertTag("fine")).ok());
+}
+
+TEST_P(StoreTest, TwoInstancesKeepOneChain) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "several instances share PostgreSQL only";
+  DatabaseOptions o;
+  o.url = std::string(std::getenv("XINAN_TEST_PG"));
+  o.url = o.url.substr(0, o.url.rfind('/') + 1) + cleanup_;
+  o.clock = &clock_;
+  auto second = OpenDatabase(o);
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 16; ++t) {
+    Database* target = t % 2 ? second->get() : &db();
+    threads.emplace_back([&, t, target] {
+      for (int i = 0; i < 15; ++i) {
+        if (!target->Write(InsertTag("m" + std::to_string(t) + "_" + std::to_string(i))).ok()) failures++;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  (*second)->Close();
+  EXPECT_EQ(failures.load(), 0);
+  auto v = VerifyAuditChain(db());
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->reason << " at " << v->first_broken_seq;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'test.insert'"), 16 * 15);
+}
+
+TEST(Placeholders, TranslatedOutsideLiterals) {
+  EXPECT_EQ(TranslatePlaceholders("SELECT $1, '$2', $10 WHERE a = $2"), "SELECT ?1, '$2', ?10 WHERE a = ?2");
+}
+
+TEST(AuditHash, DependsOnEveryField) {
+  AuditEvent e;
+  e.action = "person.read";
+  e.person_id = "p1";
+  e.at_millis = 1000;
+  std::string h = AuditRowHash(kGenesisHash, e, 1);
+  EXPECT_EQ(h.size(), 64u);
+  EXPECT_EQ(h, AuditRowHash(kGenesisHash, e, 1));
+  EXPECT_NE(h, AuditRowHash(kGenesisHash, e, 2));
+  AuditEvent moved = e;
+  moved.action = "person.rea";
+  moved.person_id = "dp1";  // same concatenation, different fields: the length prefix tells them apart
+  EXPECT_NE(h, AuditRowHash(kGenesisHash, moved, 1));
+  EXPECT_NE(h, AuditRowHash(std::string(64, '1'), e, 1));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, StoreTest, xinan::testing::Engines(), xinan::testing::EngineName);
+
+}  // namespace
+}  // namespace xinan::store
