@@ -1,0 +1,55 @@
+// Shared e2e helpers: launching Debian's Chromium through playwright-core, signing in,
+// filling Element Plus inputs by data-testid, screenshots under build/e2e-screenshots/.
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const BASE = process.env.XINAN_URL || 'http://127.0.0.1:8080'
+export const PASSWORD = process.env.XINAN_DEMO_PASSWORD || 'E2e-Demo-Password-1'
+const SHOTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../build/e2e-screenshots')
+mkdirSync(SHOTS, { recursive: true })
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+  })
+}
+
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' })
+  return context.newPage()
+}
+
+// The <input> of an Element Plus field marked with data-testid (on the input or its wrapper).
+export function field(page, testId) {
+  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+}
+
+export async function login(page, username) {
+  await page.goto(`${BASE}/login`)
+  await field(page, 'login-username').fill(username)
+  await field(page, 'login-password').fill(PASSWORD)
+  await page.locator('[data-testid="login-submit"]').click()
+  await page.locator('[data-testid="current-user"]').waitFor()
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+}
+
+// A fictional, valid 18-digit ID number (GB 11643) unique per call: district 330499,
+// birth date in 2015-2020 (the demo seed uses 1940-2014), sequence from the clock.
+export function fictionalIdNumber() {
+  const n = Date.now() % 1000000 + Math.floor(Math.random() * 1000)
+  const year = 2015 + (n % 6)
+  const month = String(1 + (Math.floor(n / 6) % 12)).padStart(2, '0')
+  const day = String(1 + (Math.floor(n / 72) % 28)).padStart(2, '0')
+  const seq = String(Math.floor(n / 2016) % 1000).padStart(3, '0')
+  const first17 = `330499${year}${month}${day}${seq}`
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((s, c, i) => s + Number(c) * w[i], 0)
+  return first17 + '10X98765432'[sum % 11]
+}

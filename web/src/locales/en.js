@@ -1,0 +1,51 @@
+// English
+export default {
+  app: { name: 'Xinan', title: 'Social Psychological Services', language: 'Language', logout: 'Sign out', unit: 'Unit' },
+  menu: { home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
+  common: {
+    search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
+    confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',
+    total: '{n} in total', saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete "{name}"? This cannot be undone.',
+    confirmTitle: 'Please confirm', loading: 'Loading…', empty: 'No data', required: 'Required'
+  },
+  login: {
+    title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in',
+    usernameRequired: 'Enter your username', passwordRequired: 'Enter your password'
+  },
+  home: { welcome: 'Welcome, {name}', roles: 'Roles', unit: 'Unit', hint: 'Use the menu on the left to start.' },
+  people: {
+    name: 'Name', gender: 'Gender', birthDate: 'Birth date', idNumber: 'ID number', phone: 'Mobile', address: 'Address',
+    unit: 'Village / community', tags: 'Population tags', createdAt: 'Registered', namePlaceholder: 'Search by name',
+    idPlaceholder: 'Exact ID number', tagPlaceholder: 'Tag', unitPlaceholder: 'Unit',
+    createTitle: 'Register a resident', editTitle: 'Edit resident', detailTitle: 'Resident record',
+    auditedNotice: 'Viewing the full record is written to the audit log.', viaBreakGlass: 'Opened by break-glass (valid 24 h, audited)',
+    breakGlass: 'Break glass', breakGlassTitle: 'Open a record outside your scope', breakGlassReason: 'Reason',
+    breakGlassHint: 'Emergencies only: give a reason (at least 10 characters); access lasts 24 hours and is reported to the district admin.',
+    reasonTooShort: 'Give a reason of at least 10 characters',
+    idInvalid: 'Invalid ID number (18 characters with a correct check character)', phoneInvalid: 'Enter an 11-digit mainland mobile number'
+  },
+  gender: { male: 'Male', female: 'Female' },
+  org: {
+    code: 'Division code', name: 'Name', level: 'Level', hotline: 'Hotline', active: 'Active', createChild: 'Add child',
+    createTitle: 'New unit', editTitle: 'Edit unit', deactivate: 'Deactivate', activate: 'Activate', codeInvalid: 'The code must be 12 digits'
+  },
+  levels: { district: 'District', town: 'Town / sub-district', village: 'Village / community' },
+  users: {
+    username: 'Username', displayName: 'Name', unit: 'Unit', roles: 'Roles', active: 'Status', locked: 'Locked',
+    enabled: 'Active', disabled: 'Inactive', password: 'Initial password', createTitle: 'New user', editTitle: 'Edit user',
+    resetPassword: 'Reset password', newPassword: 'New password', confirmReset: 'Reset the password of "{name}"? All their sessions end.',
+    passwordRule: 'At least 10 characters, not containing the username', searchPlaceholder: 'Username or name'
+  },
+  audit: {
+    seq: 'Seq', at: 'Time', actor: 'Actor', role: 'Role', action: 'Action', object: 'Object', person: 'Person ID',
+    reason: 'Reason', requestId: 'Request ID', from: 'From', to: 'To', verify: 'Verify chain',
+    verifyOk: 'Chain intact: {n} rows', verifyBroken: 'Chain broken at row {seq}: {reason}',
+    actionPlaceholder: 'Action, e.g. person.read', usernamePlaceholder: 'Actor username',
+    grantUser: 'User', grantUnit: 'User unit', expiresAt: 'Expires'
+  },
+  roles: {
+    district_admin: 'District administrator', station_staff: 'Station staff', community_counsellor: 'Community counsellor',
+    psych_prevention: 'Psychiatric prevention staff', hotline_operator: 'Hotline operator', crisis_team: 'Crisis team member',
+    partner_department: 'Partner department'
+  }
+}

@@ -1,0 +1,14 @@
+// Entry: wires Vue, Pinia, the router, i18n and Element Plus.
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import App from './App.vue'
+import router from './router'
+import { i18n } from './locales'
+import { installElementPlus } from './plugins/element'
+
+const app = createApp(App)
+app.use(createPinia())
+app.use(i18n)
+installElementPlus(app)
+app.use(router)
+app.mount('#app')

@@ -1,0 +1,33 @@
+// Routes: the login page, and the signed-in layout with one module per menu section.
+// Each route may name the permission it needs; the guard sends others home.
+import { createRouter, createWebHistory } from 'vue-router'
+import { useUserStore } from '@/stores/user'
+import peopleRoutes from './modules/people'
+import adminRoutes from './modules/admin'
+
+const routes = [
+  { path: '/login', name: 'login', component: () => import('@/views/login/index.vue') },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('@/views/home/index.vue'), meta: { title: 'menu.home', icon: 'HomeFilled' } },
+      ...peopleRoutes,
+      ...adminRoutes
+    ]
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' }
+]
+
+const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  if (to.name === 'login') return true
+  const store = useUserStore()
+  const user = await store.load()
+  if (!user) return { name: 'login', query: { redirect: to.fullPath } }
+  if (to.meta.permission && !store.can(to.meta.permission)) return { name: 'home' }
+  return true
+})
+
+export default router

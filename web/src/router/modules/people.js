@@ -1,0 +1,5 @@
+// Residents (居民档案).
+export default [
+  { path: 'people', name: 'people', component: () => import('@/views/people/index.vue'), meta: { title: 'menu.people', icon: 'User', permission: 'people.read', menu: true } },
+  { path: 'people/:id', name: 'person', component: () => import('@/views/people/detail.vue'), meta: { title: 'people.detailTitle', permission: 'people.read' } }
+]
