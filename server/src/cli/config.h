@@ -27,11 +27,13 @@ struct ServeConfig {
   int idle_timeout = 75;
   int max_login_failures = 5;
   int lockout_minutes = 15;
+  int login_attempts_per_minute = 30;  // per client address
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
   std::string password_cost = "interactive";  // interactive | minimum (tests only)
   int group_commit_max_batch = 512;
   int group_commit_wait_us = 300;
+  bool access_log = true;
 };
 
 // Finds `--config FILE` in argv (or XINAN_CONFIG) and exports its keys as XINAN_* variables

@@ -41,6 +41,7 @@ ServicesOptions ServicesFor(const ServeConfig& c) {
   o.policy.session_idle_millis = int64_t{c.session_idle_minutes} * 60 * 1000;
   o.policy.session_absolute_millis = int64_t{c.session_absolute_hours} * 3600 * 1000;
   o.cost = ParseCost(c.password_cost);
+  o.login_attempts_per_minute = c.login_attempts_per_minute;
   o.max_batch = c.group_commit_max_batch;
   o.max_wait_micros = c.group_commit_wait_us;
   return o;
@@ -62,7 +63,10 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   };
   hooks.extra_metrics = [&s] { return CommitMetrics(*s.db); };
   hooks.healthy = [&s] { return s.db->SchemaVersion().ok(); };
-  http::App app({c.web_root}, hooks);
+  http::AppOptions app_options;
+  app_options.web_root = c.web_root;
+  app_options.access_log = c.access_log;
+  http::App app(app_options, hooks);
   app.AddRoutes(identity::AuthRoutes(*s.auth));
   app.AddRoutes(identity::UserRoutes(*s.users, ParseCost(c.password_cost)));
   app.AddRoutes(org::OrgRoutes(*s.org));

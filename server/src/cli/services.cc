@@ -40,7 +40,8 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonConfig& common,
   s->cipher = std::make_unique<security::FieldCipher>(cipher);
   s->org = std::make_unique<org::OrgStore>(*s->db);
   s->users = std::make_unique<identity::UserStore>(*s->db, o.policy);
-  s->auth = std::make_unique<identity::AuthService>(*s->users, s->clock, o.cost);
+  s->auth = std::make_unique<identity::AuthService>(*s->users, s->clock, o.cost,
+                                                    o.login_attempts_per_minute);
   s->people = std::make_unique<people::PeopleStore>(*s->db, *s->cipher, s->clock);
   s->audit = std::make_unique<audit::AuditStore>(*s->db);
   return s;

@@ -29,6 +29,7 @@ struct Services {
 struct ServicesOptions {
   identity::LoginPolicy policy;
   security::PasswordCost cost = security::PasswordCost::kInteractive;
+  int login_attempts_per_minute = 30;
   int max_batch = 512;
   int max_wait_micros = 300;
 };

@@ -257,10 +257,17 @@ void Server::Stop() {
       s.acceptor->close(ec);
     });
   }
+  std::vector<std::shared_ptr<Session>> open;
   {
-    std::unique_lock lock(s.sessions_mu);
-    for (auto& w : s.sessions) if (auto sp = w.lock()) sp->CloseIfIdle();
+    std::lock_guard lock(s.sessions_mu);
+    for (auto& w : s.sessions) if (auto sp = w.lock()) open.push_back(std::move(sp));
+  }
+  // Outside the lock: dropping the last reference runs ~Session, which takes the lock.
+  for (auto& sp : open) sp->CloseIfIdle();
+  open.clear();
+  {
     // In-flight requests finish and their responses go out; then their sessions close.
+    std::unique_lock lock(s.sessions_mu);
     s.sessions_cv.wait_for(lock, std::chrono::seconds(10), [&] { return s.live_sessions <= 0; });
   }
   if (s.workers) s.workers->join();

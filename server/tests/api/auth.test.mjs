@@ -1,0 +1,85 @@
+// Sign-in, lockout, logout, password change and CSRF, against a running server.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, api, login, PASSWORD } from './harness.mjs'
+
+let srv
+before(async () => { srv = await startServer({ extraArgs: ['--login-rate-per-minute', '1000'] }) })
+after(async () => { assert.equal(await srv.stop(), 0, 'graceful shutdown exits 0') })
+
+test('login returns a token, HttpOnly session cookie and CSRF cookie', async () => {
+  const r = await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: 'counsellor_330499001001', password: PASSWORD } })
+  assert.equal(r.status, 200)
+  assert.ok(r.json.token.length >= 40)
+  assert.equal(r.json.user.unit.code, '330499001001')
+  assert.ok(r.json.user.permissions.includes('people.write'))
+  const cookies = r.headers.getSetCookie()
+  assert.ok(cookies.some((c) => c.startsWith('xinan_session=') && c.includes('HttpOnly') && c.includes('SameSite=Strict')))
+  assert.ok(cookies.some((c) => c.startsWith('xinan_csrf=') && !c.includes('HttpOnly')))
+  const me = await api(srv.url, 'GET', '/api/v1/auth/me', { auth: { token: r.json.token } })
+  assert.equal(me.json.username, 'counsellor_330499001001')
+})
+
+test('wrong password is 401 and five failures lock the account (audited)', async () => {
+  const user = 'partner_330499000000'
+  for (let i = 0; i < 4; i++) {
+    const r = await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: 'wrong-password' } })
+    assert.equal(r.status, 401)
+    assert.equal(r.json.code, 'login_failed')
+  }
+  const fifth = await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: 'wrong-password' } })
+  assert.equal(fifth.status, 429)
+  assert.equal(fifth.json.code, 'account_locked')
+  const right = await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: PASSWORD } })
+  assert.equal(right.status, 429, 'the right password is refused while locked')
+  const admin = await login(srv.url, 'admin_330499000000')
+  const audit = await api(srv.url, 'GET', `/api/v1/audit?action=auth.login_failed&username=${user}`, { auth: admin })
+  assert.equal(audit.json.total, 6)
+})
+
+test('unknown users get the same 401 as wrong passwords', async () => {
+  const r = await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'whatever-123' } })
+  assert.equal(r.status, 401)
+  assert.equal(r.json.code, 'login_failed')
+})
+
+test('logout revokes the token', async () => {
+  const s = await login(srv.url, 'station_330499001000')
+  assert.equal((await api(srv.url, 'GET', '/api/v1/auth/me', { auth: { token: s.token } })).status, 200)
+  assert.equal((await api(srv.url, 'POST', '/api/v1/auth/logout', { auth: { token: s.token } })).status, 204)
+  const after = await api(srv.url, 'GET', '/api/v1/auth/me', { auth: { token: s.token } })
+  assert.equal(after.status, 401)
+  assert.equal(after.json.code, 'unauthenticated')
+})
+
+test('password change enforces the policy and revokes every session', async () => {
+  const user = 'psych_330499001000'
+  const a = await login(srv.url, user)
+  const b = await login(srv.url, user)
+  const short = await api(srv.url, 'POST', '/api/v1/auth/password', { auth: a, body: { oldPassword: PASSWORD, newPassword: 'short' } })
+  assert.equal(short.status, 422)
+  assert.equal(short.json.errors[0].code, 'password_too_short')
+  const withName = await api(srv.url, 'POST', '/api/v1/auth/password', { auth: { token: a.token }, body: { oldPassword: PASSWORD, newPassword: `x-${user}-x` } })
+  assert.equal(withName.json.errors[0].code, 'password_contains_username')
+  const ok = await api(srv.url, 'POST', '/api/v1/auth/password', { auth: { token: a.token }, body: { oldPassword: PASSWORD, newPassword: 'Brand-New-Pass-9' } })
+  assert.equal(ok.status, 204)
+  assert.equal((await api(srv.url, 'GET', '/api/v1/auth/me', { auth: { token: b.token } })).status, 401)
+  assert.equal((await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: PASSWORD } })).status, 401)
+  await login(srv.url, user, 'Brand-New-Pass-9')
+})
+
+test('cookie-authenticated writes need the CSRF header; bearer needs none', async () => {
+  const s = await login(srv.url, 'counsellor_330499001001')
+  const body = { name: '', gender: 'male' }  // invalid on purpose: we only look at the CSRF gate
+  const noHeader = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie }, body })
+  assert.equal(noHeader.status, 403)
+  assert.equal(noHeader.json.code, 'csrf_failed')
+  const wrong = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie, csrf: 'nope' }, body })
+  assert.equal(wrong.json.code, 'csrf_failed')
+  const right = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie, csrf: s.csrf }, body })
+  assert.equal(right.status, 422, 'passes the CSRF gate and reaches validation')
+  const bearer = await api(srv.url, 'POST', '/api/v1/people', { auth: { token: s.token }, body })
+  assert.equal(bearer.status, 422)
+  const read = await api(srv.url, 'GET', '/api/v1/people', { auth: { cookie: s.cookie } })
+  assert.equal(read.status, 200, 'reads need no CSRF header')
+})
