@@ -41,6 +41,7 @@ test('a counsellor of the sibling village does not find it', async () => {
   const page = await newPage(browser)
   await login(page, SIBLING)
   await page.locator('[data-testid="menu-people"]').click()
+  await page.waitForLoadState('networkidle')
   await field(page, 'people-search-name').fill(name)
   await page.locator('[data-testid="people-search"]').click()
   await page.waitForLoadState('networkidle')

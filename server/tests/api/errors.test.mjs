@@ -1,6 +1,7 @@
 // Problem responses, limits, health, metrics, OpenAPI and graceful shutdown.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import net from 'node:net'
 import { startServer, api, login, personBody } from './harness.mjs'
 
 let srv, v1
@@ -88,4 +89,24 @@ test('static files: content type, ETag/304, gzip and SPA fallback', async () => 
   assert.equal(again.status, 304)
   assert.equal((await fetch(srv.url + '/missing.js')).status, 404)
   assert.equal((await fetch(srv.url + '/../../etc/passwd')).status !== 200 || true, true)
+})
+
+// Sends raw bytes on one connection and collects what comes back until it closes or goes quiet.
+function raw(port, data) {
+  return new Promise((resolve) => {
+    const sock = net.connect(port, '127.0.0.1', () => sock.write(data))
+    let out = ''
+    const done = () => { sock.destroy(); resolve(out) }
+    sock.on('data', (d) => { out += d; clearTimeout(timer); timer = setTimeout(done, 300) })
+    sock.on('close', done)
+    let timer = setTimeout(done, 3000)
+  })
+}
+
+test('keep-alive answers two requests on one connection; garbage gets 400', async () => {
+  const port = Number(new URL(srv.url).port)
+  const two = await raw(port, 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n')
+  assert.equal(two.match(/HTTP\/1\.1 200 OK/g)?.length, 2)
+  const garbage = await raw(port, 'THIS IS NOT HTTP\r\n\r\n')
+  assert.match(garbage, /^HTTP\/1\.1 400/)
 })

@@ -8,15 +8,18 @@ export function usePeopleList() {
   const rows = ref([])
   const tags = ref([])
   const loading = ref(false)
+  let latest = 0  // only the newest request may fill the table (an older one can answer later)
 
   async function load() {
+    const mine = ++latest
     loading.value = true
     try {
       const r = await listPeople({ ...filter, page: page.page, pageSize: page.pageSize })
+      if (mine !== latest) return
       rows.value = r.items
       page.total = r.total
     } finally {
-      loading.value = false
+      if (mine === latest) loading.value = false
     }
   }
   function search() { page.page = 1; return load() }

@@ -1,0 +1,173 @@
+// Unit tests of the HTTP plumbing without sockets: router, problem mapping, query decoding,
+// static files, and the app's access checks.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/messages.h"
+#include "http/app.h"
+#include "http/problem.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "http/url.h"
+
+namespace xinan::http {
+namespace {
+
+Handler Named(std::string name) {
+  return [name](Request&) { return Response::Text(200, name); };
+}
+
+TEST(Router, ParamsLiteralsAndMethods) {
+  Router r;
+  r.Add({"GET", "/api/v1/people/{id}", Access::kPublic, "", Named("get")});
+  r.Add({"GET", "/api/v1/people/tags", Access::kPublic, "", Named("tags")});
+  r.Add({"PUT", "/api/v1/people/{id}", Access::kPublic, "", Named("put")});
+  auto m = r.Find("GET", "/api/v1/people/abc");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.params.at("id"), "abc");
+  EXPECT_EQ(r.Find("GET", "/api/v1/people/tags").route->pattern, "/api/v1/people/tags");
+  EXPECT_EQ(r.Find("GET", "/api/v1/people/abc/").route->pattern, "/api/v1/people/{id}");
+  auto wrong = r.Find("DELETE", "/api/v1/people/abc");
+  EXPECT_EQ(wrong.route, nullptr);
+  EXPECT_EQ(wrong.allowed_methods, (std::vector<std::string>{"GET", "PUT"}));
+  auto none = r.Find("GET", "/api/v1/nothing");
+  EXPECT_EQ(none.route, nullptr);
+  EXPECT_TRUE(none.allowed_methods.empty());
+}
+
+TEST(Problem, StatusTableAndLanguages) {
+  struct Case { Status st; int want; };
+  const Case cases[] = {
+      {Status::Invalid("malformed_json"), 400}, {Status::InvalidField("name", "required"), 422},
+      {Status::Unauthenticated(), 401},         {Status::Denied(), 403},
+      {Status::NotFound(), 404},                {Status::Conflict("version_conflict"), 409},
+      {Status::Make(StatusKind::kTooLarge, "body_too_large"), 413},
+      {Status::RateLimited("account_locked"), 429}, {Status::Internal("secret detail"), 500},
+      {Status::Unavailable("db down"), 503},
+  };
+  for (const auto& c : cases) EXPECT_EQ(HttpStatusFor(c.st), c.want) << c.st.code();
+  Request zh, en;
+  en.lang = "en";
+  Response a = Problem(Status::InvalidField("name", "required"), zh);
+  Response b = Problem(Status::InvalidField("name", "required"), en);
+  EXPECT_EQ(a.content_type, "application/problem+json; charset=utf-8");
+  EXPECT_NE(a.body.find("\"field\":\"name\""), std::string::npos);
+  EXPECT_NE(a.body.find(MessageText("required", "zh-CN")), std::string::npos);
+  EXPECT_NE(b.body.find("This field is required"), std::string::npos);
+  Response internal = Problem(Status::Internal("secret detail"), en);
+  EXPECT_EQ(internal.body.find("secret"), std::string::npos) << "internals never leak";
+}
+
+TEST(Url, DecodingAndQuery) {
+  EXPECT_EQ(PercentDecode("%E5%BC%A0%20a+b", true), "张 a b");
+  EXPECT_EQ(PercentDecode("a+b", false), "a+b");
+  EXPECT_FALSE(PercentDecode("%zz", false).has_value());
+  EXPECT_FALSE(PercentDecode("%4", false).has_value());
+  EXPECT_FALSE(PercentDecode("%00", false).has_value());
+  auto q = ParseQuery("q=%E5%BC%A0&page=2&empty=&=x&flag");
+  EXPECT_EQ(q.at("q"), "张");
+  EXPECT_EQ(q.at("page"), "2");
+  EXPECT_EQ(q.at("empty"), "");
+  EXPECT_EQ(q.at("flag"), "");
+  EXPECT_EQ(q.count(""), 0u);
+}
+
+TEST(Paging, Bounds) {
+  Request r;
+  EXPECT_EQ(ParsePaging(r)->page_size, 20);
+  r.query = {{"page", "3"}, {"pageSize", "200"}};
+  EXPECT_EQ(ParsePaging(r)->Offset(), 400);
+  r.query = {{"page", "0"}, {"pageSize", "201"}};
+  auto bad = ParsePaging(r);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().fields().size(), 2u);
+}
+
+std::string Gunzip(const std::string& in) {
+  z_stream zs{};
+  inflateInit2(&zs, 31);
+  std::string out(1 << 20, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  inflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  inflateEnd(&zs);
+  return out;
+}
+
+TEST(StaticFiles, TypesEtagGzipAndFallback) {
+  auto root = std::filesystem::temp_directory_path() / "xinan_static_test";
+  std::filesystem::create_directories(root / "assets");
+  std::string html = "<!doctype html>" + std::string(4000, 'x');
+  std::ofstream(root / "index.html") << html;
+  std::ofstream(root / "assets" / "app.123.js") << "console.log(1)";
+  StaticFiles files(root.string());
+  Request req;
+  req.method = "GET";
+  req.path = "/people/42";  // an SPA route
+  req.headers["accept-encoding"] = "gzip, br";
+  Response r = files.Serve(req);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(r.GetHeader("Content-Encoding"), "gzip");
+  EXPECT_EQ(Gunzip(r.body), html);
+  EXPECT_EQ(r.GetHeader("Cache-Control"), "no-cache");
+  req.headers["if-none-match"] = r.GetHeader("ETag");
+  EXPECT_EQ(files.Serve(req).status, 304);
+  req.headers.clear();
+  req.path = "/assets/app.123.js";
+  Response js = files.Serve(req);
+  EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+  EXPECT_NE(js.GetHeader("Cache-Control").find("immutable"), std::string::npos);
+  req.path = "/../etc/passwd";
+  EXPECT_EQ(files.Serve(req).status, 404);
+  req.path = "/missing.png";
+  EXPECT_EQ(files.Serve(req).status, 404);
+  std::filesystem::remove_all(root);
+}
+
+TEST(App, AccessChecksAndCsrf) {
+  AppHooks hooks;
+  hooks.authenticate = [](Request& r) {
+    if (r.Header("authorization") == "Bearer good") {
+      r.principal = Principal{};
+      r.principal->roles = {"reader"};
+    }
+    if (r.Cookie("xinan_session") == "good") {
+      r.principal = Principal{};
+      r.principal->via_cookie = true;
+    }
+  };
+  hooks.allowed = [](const Principal& p, const std::string& perm) {
+    return perm == "read" && !p.roles.empty();
+  };
+  App app({}, hooks);
+  app.AddRoutes({{"GET", "/api/x", Access::kPermission, "read", Named("x")},
+                 {"POST", "/api/y", Access::kAuthenticated, "", Named("y")}});
+  auto call = [&](std::string method, std::string path, std::map<std::string, std::string> headers) {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.headers = headers;
+    return app.Handle(r);
+  };
+  EXPECT_EQ(call("GET", "/api/x", {}).status, 401);
+  EXPECT_EQ(call("GET", "/api/x", {{"authorization", "Bearer good"}}).status, 200);
+  EXPECT_EQ(call("GET", "/api/x", {{"cookie", "xinan_session=good"}}).status, 403) << "no permission";
+  EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good; xinan_csrf=t1"}}).status, 403);
+  EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good; xinan_csrf=t1"}, {"x-csrf-token", "t2"}}).status, 403);
+  EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good; xinan_csrf=t1"}, {"x-csrf-token", "t1"}}).status, 200);
+  Response unknown = call("GET", "/api/zzz", {});
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_FALSE(unknown.GetHeader("X-Request-Id").empty());
+  EXPECT_EQ(call("DELETE", "/api/x", {}).status, 405);
+  EXPECT_NE(app.OpenApiJson().find("\"/api/x\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace xinan::http
