@@ -6,6 +6,8 @@
 
 #include "common/result.h"
 #include "http/problem.h"
+#include "security/actor.h"
+#include "security/scope.h"
 
 namespace xinan::http {
 
@@ -22,6 +24,12 @@ inline Response Created(const boost::json::value& body, const std::string& locat
   Response r = Json(201, body);
   r.SetHeader("Location", location);
   return r;
+}
+
+// The data scope and the audit actor of a signed-in request (routes with Access != kPublic).
+inline security::Scope ScopeOf(const Request& req) { return security::Scope::Of(*req.principal); }
+inline security::Actor ActorOf(const Request& req) {
+  return security::Actor::Of(*req.principal, req.request_id);
 }
 
 }  // namespace xinan::http

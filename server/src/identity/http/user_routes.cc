@@ -10,10 +10,8 @@ namespace {
 using http::Request;
 using http::Response;
 
-security::Scope ScopeOf(const Request& req) { return security::Scope::Of(*req.principal); }
-security::Actor ActorOf(const Request& req) {
-  return security::Actor::Of(*req.principal, req.request_id);
-}
+using http::ActorOf;
+using http::ScopeOf;
 
 // Roles from the body; unknown codes or an empty list are field errors on "roles".
 Result<std::vector<std::string>> ParseRoles(const json::object& body) {

@@ -42,10 +42,8 @@ json::array TreeJson(const std::vector<OrgUnit>& units) {
   return roots;
 }
 
-security::Scope ScopeOf(const Request& req) { return security::Scope::Of(*req.principal); }
-security::Actor ActorOf(const Request& req) {
-  return security::Actor::Of(*req.principal, req.request_id);
-}
+using http::ActorOf;
+using http::ScopeOf;
 
 Response Tree(OrgStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {

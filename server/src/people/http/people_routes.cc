@@ -12,10 +12,8 @@ namespace {
 using http::Request;
 using http::Response;
 
-security::Scope ScopeOf(const Request& req) { return security::Scope::Of(*req.principal); }
-security::Actor ActorOf(const Request& req) {
-  return security::Actor::Of(*req.principal, req.request_id);
-}
+using http::ActorOf;
+using http::ScopeOf;
 
 json::array TagsJson(const std::vector<std::string>& tags) {
   json::array out;

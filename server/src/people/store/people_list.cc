@@ -1,11 +1,13 @@
 // Resident lists and break-glass grants: the read side of PeopleStore.
 #include "people/domain/id_number.h"
 #include "people/store/people_store.h"
+#include "people/store/person_rows.h"
 #include "security/tokens.h"
 
 namespace xinan::people {
 namespace {
 
+// The list never selects the encrypted identifiers.
 constexpr const char* kListSelect =
     "SELECT p.id, p.unit_id, o.code, o.name, p.unit_path, p.name, p.gender, p.birth_date, "
     "NULL, p.id_number_masked, NULL, p.phone_masked, p.address, p.tags, p.created_at, "
@@ -48,24 +50,6 @@ Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope
   return where;
 }
 
-Person ListRow(const store::Row& r) {
-  Person p;
-  p.id = r.Text(0);
-  p.unit_id = r.Text(1);
-  p.unit_code = r.Text(2);
-  p.unit_name = r.Text(3);
-  p.unit_path = r.Text(4);
-  p.name = r.Text(5);
-  p.gender = r.Text(6);
-  p.birth_date = r.Text(7);
-  p.id_number_masked = r.Text(9);
-  p.phone_masked = r.Text(11);
-  p.tags = DecodeTags(r.Text(13));
-  p.created_at = r.Int(14);
-  p.updated_at = r.Int(15);
-  p.version = r.Int(16);
-  return p;
-}
 
 }  // namespace
 
@@ -81,7 +65,7 @@ Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonF
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(std::string(kListSelect) + where +
                                                      OrderBy(f.sort) + " LIMIT " + limit +
                                                      " OFFSET " + offset, p));
-    for (const auto& r : rows) page.items.push_back(ListRow(r));
+    for (const auto& r : rows) page.items.push_back(internal::PersonFromRow(r));
     return Status::Ok();
   }));
   return page;

@@ -1,5 +1,7 @@
 #include "people/store/people_store.h"
 
+#include "people/store/person_rows.h"
+
 #include "people/domain/id_number.h"
 #include "people/domain/phone.h"
 #include "security/tokens.h"
@@ -7,10 +9,8 @@
 namespace xinan::people {
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT p.id, p.unit_id, o.code, o.name, p.unit_path, p.name, p.gender, p.birth_date, "
-    "p.id_number_enc, p.id_number_masked, p.phone_enc, p.phone_masked, p.address, p.tags, "
-    "p.created_at, p.updated_at, p.version FROM people p JOIN org_units o ON o.id = p.unit_id";
+using internal::kPersonSelect;
+using internal::PersonFromRow;
 constexpr const char* kInsert =
     "INSERT INTO people (id, unit_id, unit_path, name, gender, birth_date, id_number_enc, "
     "id_number_bidx, id_number_masked, phone_enc, phone_bidx, phone_masked, address, tags, "
@@ -22,25 +22,6 @@ constexpr const char* kUpdate =
     "phone_bidx = $10, phone_masked = $11, address = $12, tags = $13, updated_at = $14, "
     "version = version + 1 WHERE id = $15 AND version = $16";
 
-Person FromRow(const store::Row& r) {
-  Person p;
-  p.id = r.Text(0);
-  p.unit_id = r.Text(1);
-  p.unit_code = r.Text(2);
-  p.unit_name = r.Text(3);
-  p.unit_path = r.Text(4);
-  p.name = r.Text(5);
-  p.gender = r.Text(6);
-  p.birth_date = r.Text(7);
-  p.id_number_masked = r.Text(9);
-  p.phone_masked = r.Text(11);
-  p.address = r.Text(12);
-  p.tags = DecodeTags(r.Text(13));
-  p.created_at = r.Int(14);
-  p.updated_at = r.Int(15);
-  p.version = r.Int(16);
-  return p;
-}
 
 Status Decrypt(const security::FieldCipher& c, const store::Row& r, Person& p) {
   if (!r.IsNull(8)) { XINAN_ASSIGN_OR_RETURN(p.id_number, c.Decrypt(r.Text(8))); }
@@ -103,8 +84,8 @@ Result<Person> PeopleStore::Create(const security::Actor& actor, const security:
     p.insert(p.end(), {store::TextOrNull(in.address), EncodeTags(in.tags),
                        store::TextOrNull(actor.user_id), w.NowMillis()});
     XINAN_RETURN_IF_ERROR(MapUniqueToField(w.conn().Exec(kInsert, p).status()));
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kSelect) + " WHERE p.id = $1", {id}));
-    out = FromRow(rows.at(0));
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kPersonSelect) + " WHERE p.id = $1", {id}));
+    out = PersonFromRow(rows.at(0));
     return w.Audit(actor.Event("person.create", "person", id, id));
   }));
   return *out;
@@ -115,11 +96,11 @@ Result<Person> PeopleStore::Read(const security::Actor& actor, const security::S
   std::optional<Person> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     store::Params p{id};
-    std::string sql = std::string(kSelect) + " WHERE p.id = $1 AND " +
+    std::string sql = std::string(kPersonSelect) + " WHERE p.id = $1 AND " +
                       scope.PersonCondition("p.unit_path", "p.id", w.NowMillis(), p);
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(sql, p));
     if (rows.empty()) return Status::NotFound();
-    Person person = FromRow(rows[0]);
+    Person person = PersonFromRow(rows[0]);
     XINAN_RETURN_IF_ERROR(Decrypt(cipher_, rows[0], person));
     person.via_break_glass = !scope.Contains(person.unit_path);
     out = std::move(person);
@@ -149,8 +130,8 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
                        in.version});
     XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(kUpdate, p));
     if (n == 0) return Status::Conflict("version_conflict");
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kSelect) + " WHERE p.id = $1", {id}));
-    Person person = FromRow(rows.at(0));
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kPersonSelect) + " WHERE p.id = $1", {id}));
+    Person person = PersonFromRow(rows.at(0));
     XINAN_RETURN_IF_ERROR(Decrypt(cipher_, rows[0], person));
     out = std::move(person);
     return w.Audit(actor.Event("person.update", "person", id, id));
@@ -158,4 +139,27 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
   return *out;
 }
 
+namespace internal {
+
+Person PersonFromRow(const store::Row& r) {
+  Person p;
+  p.id = r.Text(0);
+  p.unit_id = r.Text(1);
+  p.unit_code = r.Text(2);
+  p.unit_name = r.Text(3);
+  p.unit_path = r.Text(4);
+  p.name = r.Text(5);
+  p.gender = r.Text(6);
+  p.birth_date = r.Text(7);
+  p.id_number_masked = r.Text(9);
+  p.phone_masked = r.Text(11);
+  p.address = r.Text(12);
+  p.tags = DecodeTags(r.Text(13));
+  p.created_at = r.Int(14);
+  p.updated_at = r.Int(15);
+  p.version = r.Int(16);
+  return p;
+}
+
+}  // namespace internal
 }  // namespace xinan::people
