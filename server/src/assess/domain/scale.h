@@ -1,0 +1,85 @@
+// Scales as data: the in-memory form of one versioned instrument definition (PHQ-9, GAD-7, …)
+// loaded from scales/*.json, and the pure scoring of a set of answers against it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace xinan::assess {
+
+struct Text {
+  std::string zh;
+  std::string en;
+};
+
+struct Option {
+  int value = 0;
+  Text label;
+};
+
+struct Item {
+  std::string id;
+  Text text;
+  std::string loinc;            // "" when LOINC has no code for the item
+  std::vector<Option> options;  // resolved from the option set
+  bool reverse = false;         // scored as (min + max - value)
+};
+
+enum class Method { kSum, kMean, kSumTimesFactor };
+enum class Rounding { kNone, kFloor, kRound };
+
+struct Band {
+  double min = 0;  // inclusive
+  double max = 0;  // inclusive
+  std::string code;
+  Text label;
+  bool positive = false;  // a positive screen
+};
+
+// An item whose answer at or above `min_value` is critical (e.g. PHQ-9 item 9 ≥ 1).
+struct CriticalRule {
+  std::string item;
+  int min_value = 1;
+  Text message;
+};
+
+struct Scale {
+  std::string code;
+  std::string version;
+  Text name;
+  std::string license;
+  std::string loinc_panel;
+  std::string loinc_total;
+  std::vector<Item> items;
+  Method method = Method::kSum;
+  double factor = 1;
+  Rounding rounding = Rounding::kNone;
+  std::vector<Band> bands;
+  std::vector<CriticalRule> critical;
+
+  const Item* FindItem(const std::string& id) const;
+  // The lowest and highest total the scoring can produce.
+  std::pair<double, double> TotalRange() const;
+};
+
+using Answers = std::map<std::string, int>;  // item id -> chosen option value
+
+struct ScoreResult {
+  double raw = 0;    // sum of item scores (after reversal)
+  double total = 0;  // after the method, factor and rounding
+  std::string band;
+  bool positive = false;
+  std::vector<std::string> critical_items;  // ids of critical items that fired
+  bool critical() const { return !critical_items.empty(); }
+};
+
+// Scores `answers` against `scale`. Every item must be answered with one of its option
+// values; errors are field errors on "answers.<itemId>": answer_missing,
+// answer_out_of_range, or answer_unknown_item for an id the scale does not have.
+Result<ScoreResult> Score(const Scale& scale, const Answers& answers);
+
+}  // namespace xinan::assess
