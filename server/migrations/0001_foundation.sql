@@ -124,7 +124,9 @@ CREATE INDEX audit_log_person ON audit_log(person_id);
 CREATE INDEX audit_log_actor ON audit_log(actor_user_id);
 
 -- @postgres
--- PostgreSQL uses an index for LIKE 'prefix%' only with pattern ops (or the C collation).
-CREATE INDEX people_unit_path_pattern ON people (unit_path text_pattern_ops);
-CREATE INDEX users_unit_path_pattern ON users (unit_path text_pattern_ops);
-CREATE INDEX org_units_path_pattern ON org_units (path text_pattern_ops);
+-- Path columns compare byte by byte (the "C" collation), so the scope condition
+-- (path >= '/a/b/' AND path < '/a/b0') is an index range whatever the database's locale.
+-- Changing the collation rebuilds the indexes on these columns.
+ALTER TABLE people ALTER COLUMN unit_path TYPE TEXT COLLATE "C";
+ALTER TABLE users ALTER COLUMN unit_path TYPE TEXT COLLATE "C";
+ALTER TABLE org_units ALTER COLUMN path TYPE TEXT COLLATE "C";

@@ -19,10 +19,16 @@ class Scope {
   // A scope rooted at `unit_path` with no user (CLI tools, tests).
   static Scope AtPath(std::string unit_path) { return Scope(std::move(unit_path), ""); }
 
-  // "(<column> LIKE $n)" with the path prefix appended to `params`.
+  // "(<column> >= $n AND <column> < $m)": the paths that start with the scope's path, as a
+  // range both engines answer from a plain index (paths end in '/', and '0' follows '/').
+  // PostgreSQL keeps path columns in the "C" collation so the range is byte order there too.
   std::string Condition(std::string_view column, store::Params& params) const {
-    params.emplace_back(unit_path_ + "%");
-    return "(" + std::string(column) + " LIKE $" + std::to_string(params.size()) + ")";
+    std::string col(column);
+    params.emplace_back(unit_path_);
+    std::string lo = "$" + std::to_string(params.size());
+    params.emplace_back(UpperBound());
+    std::string hi = "$" + std::to_string(params.size());
+    return "(" + col + " >= " + lo + " AND " + col + " < " + hi + ")";
   }
   // Like Condition, plus the people this user opened by break-glass that have not expired:
   // "(<path_col> LIKE $n OR <id_col> IN (SELECT person_id FROM break_glass_grants WHERE …))".
@@ -45,6 +51,14 @@ class Scope {
   const std::string& unit_path() const { return unit_path_; }
 
  private:
+  // The smallest string above every string that starts with unit_path_.
+  std::string UpperBound() const {
+    std::string up = unit_path_;
+    if (up.empty()) return "\x7f";
+    up.back() = static_cast<char>(up.back() + 1);
+    return up;
+  }
+
   Scope(std::string unit_path, std::string user_id)
       : unit_path_(std::move(unit_path)), user_id_(std::move(user_id)) {}
   std::string unit_path_;

@@ -77,9 +77,10 @@ void GroupCommitWriter::Loop() {
   }
 }
 
-Status GroupCommitWriter::RunJob(Pending& p, size_t index) {
-  std::string sp = "SAVEPOINT j" + std::to_string(index);
-  XINAN_RETURN_IF_ERROR(conn_->ExecScript(sp));
+// One fixed savepoint name: each job releases it before the next starts, and the
+// statements stay in the connection's prepared-statement cache.
+Status GroupCommitWriter::RunJob(Pending& p, size_t) {
+  XINAN_RETURN_IF_ERROR(conn_->Exec("SAVEPOINT job").status());
   AuditChain::Tail before = chain_.tail();
   Context ctx(*conn_, chain_, clock_);
   Status st;
@@ -88,12 +89,9 @@ Status GroupCommitWriter::RunJob(Pending& p, size_t index) {
   } catch (const std::exception& e) {
     st = Status::Internal(std::string("write job threw: ") + e.what());
   }
-  if (st.ok()) {
-    XINAN_RETURN_IF_ERROR(conn_->ExecScript("RELEASE " + sp.substr(10)));
-    return Status::Ok();
-  }
-  XINAN_RETURN_IF_ERROR(conn_->ExecScript("ROLLBACK TO " + sp.substr(10)));
-  XINAN_RETURN_IF_ERROR(conn_->ExecScript("RELEASE " + sp.substr(10)));
+  if (st.ok()) return conn_->Exec("RELEASE SAVEPOINT job").status();
+  XINAN_RETURN_IF_ERROR(conn_->Exec("ROLLBACK TO SAVEPOINT job").status());
+  XINAN_RETURN_IF_ERROR(conn_->Exec("RELEASE SAVEPOINT job").status());
   chain_.Restore(before);
   return st;
 }

@@ -151,7 +151,7 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool rea
   sqlite3_busy_timeout(db, 5000);
   sqlite3_extended_result_codes(db, 1);
   auto conn = std::make_unique<SqliteConnection>(db);
-  // case_sensitive_like lets the scope condition (unit_path LIKE '/…/%') use the index.
+  // case_sensitive_like: LIKE matches case as on PostgreSQL, and prefix searches can use an index.
   const char* pragmas = read_only ? "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON;"
                                   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
                                     "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON;";

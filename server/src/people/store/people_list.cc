@@ -45,7 +45,7 @@ Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
         "SELECT path FROM org_units WHERE id = $1 AND " + scope.Condition("path", up), up));
     if (rows.empty()) return Status::InvalidField("unitId", "unit_not_found");
-    where += " AND p.unit_path LIKE " + Next(p, rows[0].Text(0) + "%");
+    where += " AND " + security::Scope::AtPath(rows[0].Text(0)).Condition("p.unit_path", p);
   }
   return where;
 }

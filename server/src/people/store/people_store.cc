@@ -41,13 +41,34 @@ store::Params SealedIdentifiers(const security::FieldCipher& c, const PersonInpu
           store::TextOrNull(in.phone.empty() ? "" : MaskPhone(in.phone))};
 }
 
-Result<std::string> UnitPathInScope(store::Connection& c, const security::Scope& scope,
-                                    const std::string& unit_id) {
+struct UnitRef {
+  std::string path, code, name;
+};
+
+Result<UnitRef> UnitInScope(store::Connection& c, const security::Scope& scope,
+                            const std::string& unit_id) {
   store::Params p{unit_id};
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-      "SELECT path FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
+      "SELECT path, code, name FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
   if (rows.empty()) return Status::InvalidField("unitId", "unit_not_found");
-  return rows[0].Text(0);
+  return UnitRef{rows[0].Text(0), rows[0].Text(1), rows[0].Text(2)};
+}
+
+// The list view of a just-inserted person, built from what was written (no read-back).
+Person Created(const std::string& id, const std::string& unit_path, const PersonInput& in, int64_t now) {
+  Person p;
+  p.id = id;
+  p.unit_id = in.unit_id;
+  p.unit_path = unit_path;
+  p.name = in.name;
+  p.gender = in.gender;
+  p.birth_date = in.birth_date;
+  p.id_number_masked = in.id_number.empty() ? "" : MaskIdNumber(in.id_number);
+  p.phone_masked = in.phone.empty() ? "" : MaskPhone(in.phone);
+  p.address = in.address;
+  p.tags = in.tags;
+  p.created_at = p.updated_at = now;
+  return p;
 }
 
 Status MapUniqueToField(Status st) {
@@ -77,15 +98,17 @@ Result<Person> PeopleStore::Create(const security::Actor& actor, const security:
   std::string id = security::NewId();
   std::optional<Person> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
-    XINAN_ASSIGN_OR_RETURN(std::string path, UnitPathInScope(w.conn(), scope, in.unit_id));
+    XINAN_ASSIGN_OR_RETURN(UnitRef unit, UnitInScope(w.conn(), scope, in.unit_id));
+    const std::string& path = unit.path;
     store::Params sealed = SealedIdentifiers(cipher_, in);
     store::Params p{id, in.unit_id, path, in.name, in.gender, in.birth_date};
     p.insert(p.end(), sealed.begin(), sealed.end());
     p.insert(p.end(), {store::TextOrNull(in.address), EncodeTags(in.tags),
                        store::TextOrNull(actor.user_id), w.NowMillis()});
     XINAN_RETURN_IF_ERROR(MapUniqueToField(w.conn().Exec(kInsert, p).status()));
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kPersonSelect) + " WHERE p.id = $1", {id}));
-    out = PersonFromRow(rows.at(0));
+    out = Created(id, path, in, w.NowMillis());
+    out->unit_code = unit.code;
+    out->unit_name = unit.name;
     return w.Audit(actor.Event("person.create", "person", id, id));
   }));
   return *out;
@@ -122,8 +145,8 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
     XINAN_ASSIGN_OR_RETURN(store::Rows cur, w.conn().Query(
         "SELECT id FROM people p WHERE p.id = $1 AND " + scope.Condition("p.unit_path", q), q));
     if (cur.empty()) return Status::NotFound();
-    XINAN_ASSIGN_OR_RETURN(std::string path, UnitPathInScope(w.conn(), scope, in.unit_id));
-    store::Params p{in.unit_id, path, in.name, in.gender, in.birth_date};
+    XINAN_ASSIGN_OR_RETURN(UnitRef unit, UnitInScope(w.conn(), scope, in.unit_id));
+    store::Params p{in.unit_id, unit.path, in.name, in.gender, in.birth_date};
     store::Params sealed = SealedIdentifiers(cipher_, in);
     p.insert(p.end(), sealed.begin(), sealed.end());
     p.insert(p.end(), {store::TextOrNull(in.address), EncodeTags(in.tags), w.NowMillis(), id,
