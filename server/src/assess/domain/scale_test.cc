@@ -1,32 +1,16 @@
 // Scoring tables for the shipped scales (cases from the published scoring rules), loader
 // validation of broken definitions, and version pinning.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <filesystem>
 
 #include "assess/domain/scale_library.h"
+#include "testing/scales_dir.h"
 
 namespace xinan::assess {
 namespace {
 
-// scales/ is found by walking up from the working directory and from the test binary.
-std::string ScalesDir() {
-  if (const char* env = std::getenv("XINAN_SCALES_DIR")) return env;
-  char exe[4096] = {};
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  for (std::filesystem::path start : {std::filesystem::current_path(),
-                                      std::filesystem::path(std::string(exe, n > 0 ? n : 0))}) {
-    for (auto p = start; !p.empty() && p != p.root_path(); p = p.parent_path()) {
-      if (std::filesystem::exists(p / "scales" / "phq9.json")) return (p / "scales").string();
-    }
-  }
-  return "scales";
-}
-
 const ScaleLibrary& Library() {
   static const ScaleLibrary lib = [] {
-    auto l = ScaleLibrary::LoadDirectory(ScalesDir());
+    auto l = ScaleLibrary::LoadDirectory(xinan::testing::ScalesDir());
     EXPECT_TRUE(l.ok()) << l.status().detail();
     return l.ok() ? std::move(l).value() : ScaleLibrary();
   }();

@@ -1,0 +1,11 @@
+// The alert timeline row shared by the assessment store (raised) and the alert store.
+#pragma once
+
+namespace xinan::alerts {
+
+// $1 id, $2 alert id, $3 at, $4 actor, $5 action, $6 detail; seq is the next in the alert.
+inline constexpr const char* kInsertAlertEvent =
+    "INSERT INTO alert_events (id, alert_id, seq, at, actor, action, detail) VALUES ($1, $2, "
+    "(SELECT COUNT(*) + 1 FROM alert_events WHERE alert_id = $2), $3, $4, $5, $6)";
+
+}  // namespace xinan::alerts

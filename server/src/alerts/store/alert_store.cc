@@ -1,0 +1,165 @@
+#include "alerts/store/alert_store.h"
+
+#include <algorithm>
+
+#include "security/tokens.h"
+
+#include "alerts/store/alert_events.h"
+
+namespace xinan::alerts {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT l.id, l.assessment_id, l.person_id, l.unit_id, l.unit_path, l.origin_unit_path, "
+    "l.level, l.status, l.outcome, a.scale_code, l.deadline, l.created_at, l.updated_at, l.version, "
+    "l.escalations FROM alerts l JOIN assessments a ON a.id = l.assessment_id";
+constexpr const char* kOutcomes[] = {"contacted_safe", "referred", "case_opened", "unreachable", "false_positive"};
+
+Alert FromRow(const store::Row& r) {
+  Alert a;
+  a.id = r.Text(0);
+  a.assessment_id = r.Text(1);
+  a.person_id = r.Text(2);
+  a.unit_id = r.Text(3);
+  a.unit_path = r.Text(4);
+  a.origin_unit_path = r.Text(5);
+  a.level = r.Text(6);
+  a.status = r.Text(7);
+  a.outcome = r.Text(8);
+  a.scale_code = r.Text(9);
+  a.deadline = r.Int(10);
+  a.created_at = r.Int(11);
+  a.updated_at = r.Int(12);
+  a.version = r.Int(13);
+  a.escalations = static_cast<int>(r.Int(14));
+  return a;
+}
+
+std::string Next(store::Params& p, store::SqlValue v) {
+  p.push_back(std::move(v));
+  return "$" + std::to_string(p.size());
+}
+
+Result<Alert> Load(store::Connection& c, const security::Scope& scope, const std::string& id) {
+  store::Params p{id};
+  XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+      std::string(kSelect) + " WHERE l.id = $1 AND " + scope.Condition("l.unit_path", p), p));
+  if (rows.empty()) return Status::NotFound();
+  return FromRow(rows[0]);
+}
+
+}  // namespace
+
+bool IsOutcome(const std::string& code) {
+  return std::any_of(std::begin(kOutcomes), std::end(kOutcomes), [&](const char* o) { return code == o; });
+}
+
+Result<AlertPage> AlertStore::List(const security::Scope& scope, const AlertFilter& f, int64_t now) {
+  AlertPage page;
+  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
+    store::Params p;
+    std::string where = " WHERE " + scope.Condition("l.unit_path", p);
+    std::string counts_where = where;
+    store::Params counts_params = p;
+    if (f.status.empty()) where += " AND l.status <> 'closed'";
+    else if (f.status != "all") where += " AND l.status = " + Next(p, f.status);
+    if (!f.level.empty()) where += " AND l.level = " + Next(p, f.level);
+    XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*) FROM alerts l" + where, p));
+    page.total = count[0].Int(0);
+    XINAN_ASSIGN_OR_RETURN(store::Rows levels, c.Query(
+        "SELECT l.level, COUNT(*) FROM alerts l" + counts_where + " AND l.status <> 'closed' GROUP BY l.level",
+        counts_params));
+    for (const auto& r : levels) {
+      (r.Text(0) == "red" ? page.red : r.Text(0) == "orange" ? page.orange : page.yellow) = r.Int(1);
+    }
+    std::string overdue = Next(p, now);
+    std::string order = " ORDER BY CASE WHEN l.status = 'new' AND l.deadline <= " + overdue +
+                        " THEN 0 ELSE 1 END, l.level_rank DESC, l.created_at DESC";
+    std::string limit = Next(p, int64_t{f.limit});
+    std::string offset = Next(p, int64_t{f.offset});
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        std::string(kSelect) + where + order + " LIMIT " + limit + " OFFSET " + offset, p));
+    for (const auto& r : rows) page.items.push_back(FromRow(r));
+    return Status::Ok();
+  }));
+  return page;
+}
+
+Result<Alert> AlertStore::Get(const security::Scope& scope, const std::string& id) {
+  std::optional<Alert> out;
+  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(out, Load(c, scope, id));
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT at, actor, action, detail FROM alert_events WHERE alert_id = $1 ORDER BY seq", {id}));
+    for (const auto& r : rows) out->timeline.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3)});
+    return Status::Ok();
+  }));
+  return *out;
+}
+
+Result<Alert> AlertStore::Transition(const security::Actor& actor, const security::Scope& scope,
+                                     const std::string& id, const std::vector<std::string>& from,
+                                     const std::string& to, const std::string& action,
+                                     const std::string& outcome, const std::string& note) {
+  std::optional<Alert> out;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    XINAN_ASSIGN_OR_RETURN(Alert a, Load(w.conn(), scope, id));
+    if (std::find(from.begin(), from.end(), a.status) == from.end()) return Status::Conflict("alert_state");
+    int64_t now = w.NowMillis();
+    XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(
+        "UPDATE alerts SET status = $1, outcome = $2, updated_at = $3, version = version + 1 "
+        "WHERE id = $4 AND version = $5",
+        {to, store::TextOrNull(outcome), now, id, a.version}));
+    if (n == 0) return Status::Conflict("version_conflict");
+    XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), id, now, actor.username, action,
+                                                       store::TextOrNull(outcome.empty() ? note : outcome + (note.empty() ? "" : ": " + note))}).status());
+    XINAN_RETURN_IF_ERROR(w.Audit(actor.Event("alert." + action, "alert", id, a.person_id)));
+    XINAN_ASSIGN_OR_RETURN(out, Load(w.conn(), scope, id));
+    return Status::Ok();
+  }));
+  return *out;
+}
+
+Result<Alert> AlertStore::Acknowledge(const security::Actor& actor, const security::Scope& scope,
+                                      const std::string& id) {
+  return Transition(actor, scope, id, {"new"}, "acknowledged", "acknowledged", "", "");
+}
+
+Result<Alert> AlertStore::Close(const security::Actor& actor, const security::Scope& scope,
+                                const std::string& id, const std::string& outcome,
+                                const std::string& note) {
+  if (!IsOutcome(outcome)) return Status::InvalidField("outcome", "outcome_invalid");
+  return Transition(actor, scope, id, {"new", "acknowledged", "in_progress"}, "closed", "closed",
+                    outcome, note);
+}
+
+Result<int> AlertStore::EscalateDue(int64_t now) {
+  int escalated = 0;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows due, w.conn().Query(
+        "SELECT id, unit_path, level, version, person_id FROM alerts WHERE status = 'new' "
+        "AND deadline <= $1 ORDER BY deadline LIMIT 500", {now}));
+    security::Actor system = security::Actor::System("escalation");
+    for (const auto& r : due) {
+      auto target = EscalationTarget(r.Text(1));
+      if (!target) continue;  // district alerts stay in the district's inbox, overdue
+      XINAN_ASSIGN_OR_RETURN(store::Rows parent, w.conn().Query(
+          "SELECT id FROM org_units WHERE path = $1", {*target}));
+      if (parent.empty()) continue;
+      auto level = ParseAlertLevel(r.Text(2)).value_or(AlertLevel::kYellow);
+      XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(
+          "UPDATE alerts SET unit_id = $1, unit_path = $2, deadline = $3, escalations = escalations + 1, "
+          "updated_at = $4, version = version + 1 WHERE id = $5 AND version = $6 AND status = 'new'",
+          {parent[0].Text(0), *target, AckDeadline(level, now, deadlines_), now, r.Text(0), r.Int(3)}));
+      if (n == 0) continue;  // another instance got there first
+      XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), r.Text(0), now, system.username,
+                                                         "escalated", r.Text(1) + " -> " + *target}).status());
+      XINAN_RETURN_IF_ERROR(w.Audit(system.Event("alert.escalate", "alert", r.Text(0), r.Text(4))));
+      ++escalated;
+    }
+    return Status::Ok();
+  }));
+  return escalated;
+}
+
+}  // namespace xinan::alerts

@@ -1,0 +1,69 @@
+// AlertStore: the alert inbox of a unit and the closed loop around each alert —
+// acknowledge, close with an outcome, and escalation of overdue alerts to the parent unit.
+// Every change appends to the alert's timeline and to the audit chain in one transaction.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "alerts/domain/deadlines.h"
+#include "security/actor.h"
+#include "security/scope.h"
+#include "store/database.h"
+
+namespace xinan::alerts {
+
+struct AlertEvent {
+  int64_t at = 0;
+  std::string actor, action, detail;
+};
+
+struct Alert {
+  std::string id, assessment_id, person_id, unit_id, unit_path, origin_unit_path;
+  std::string level, status, outcome, scale_code;
+  int64_t deadline = 0, created_at = 0, updated_at = 0, version = 1;
+  int escalations = 0;
+  std::vector<AlertEvent> timeline;  // only on Get
+};
+
+struct AlertFilter {
+  std::string status;  // "" = open (not closed); "all"; or one status
+  std::string level;
+  int offset = 0, limit = 20;
+};
+
+struct AlertPage {
+  std::vector<Alert> items;
+  int64_t total = 0;
+  int64_t red = 0, orange = 0, yellow = 0;  // open alerts by level in scope
+};
+
+// Outcomes an alert may be closed with.
+bool IsOutcome(const std::string& code);
+
+class AlertStore {
+ public:
+  AlertStore(store::Database& db, DeadlinePolicy deadlines) : db_(db), deadlines_(deadlines) {}
+
+  // Alerts whose owner unit is in scope: overdue new ones first, then by level, newest first.
+  Result<AlertPage> List(const security::Scope& scope, const AlertFilter& f, int64_t now);
+  Result<Alert> Get(const security::Scope& scope, const std::string& id);
+  // new → acknowledged (409 alert_state when it is not new).
+  Result<Alert> Acknowledge(const security::Actor& actor, const security::Scope& scope, const std::string& id);
+  // any open status → closed with `outcome` (field outcome/outcome_invalid).
+  Result<Alert> Close(const security::Actor& actor, const security::Scope& scope, const std::string& id,
+                      const std::string& outcome, const std::string& note);
+  // Moves every unacknowledged alert past its deadline to the parent unit's inbox with a new
+  // deadline. Each alert escalates once per deadline even with several instances (the update is
+  // conditional on the version read). Returns how many escalated.
+  Result<int> EscalateDue(int64_t now);
+
+ private:
+  Result<Alert> Transition(const security::Actor& actor, const security::Scope& scope, const std::string& id,
+                           const std::vector<std::string>& from, const std::string& to,
+                           const std::string& action, const std::string& outcome, const std::string& note);
+  store::Database& db_;
+  DeadlinePolicy deadlines_;
+};
+
+}  // namespace xinan::alerts

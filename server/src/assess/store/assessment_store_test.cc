@@ -1,0 +1,185 @@
+// Assessments and alerts on both engines: a critical answer is stored with its red alert in
+// one transaction, scope hides a sibling village's results and alerts, the closed loop
+// (acknowledge, close), and escalation village → town → district with a fake clock.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "alerts/store/alert_store.h"
+#include "assess/store/assessment_store.h"
+#include "people/domain/id_number.h"
+#include "testing/district_fixture.h"
+#include "testing/scales_dir.h"
+
+namespace xinan::assess {
+namespace {
+
+using namespace xinan::testing;
+
+class AssessmentTest : public DistrictTest {
+ protected:
+  void SetUp() override {
+    DistrictTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auto lib = ScaleLibrary::LoadDirectory(ScalesDir());
+    ASSERT_TRUE(lib.ok()) << lib.status().detail();
+    library_ = std::make_unique<ScaleLibrary>(std::move(lib).value());
+    assessments_ = std::make_unique<AssessmentStore>(*db_, *library_, alerts::DeadlinePolicy{});
+    alerts_ = std::make_unique<alerts::AlertStore>(*db_, alerts::DeadlinePolicy{});
+    people::PersonInput in;
+    in.name = "测评对象";
+    std::string first17 = "33049919900101001";
+    in.id_number = first17 + people::IdNumberCheckChar(first17);
+    in.gender = people::IdNumberGender(in.id_number);
+    in.birth_date = "1990-01-01";
+    in.unit_id = UnitId(kVillage11);
+    auto p = people_->Create(ActorFor("", "t"), ScopeAt(kVillage11), in);
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    person_ = p->id;
+  }
+  Submission Phq9(int item_value, int item9) {
+    Submission s;
+    s.scale_code = "phq9";
+    for (int i = 1; i <= 8; ++i) s.answers[std::to_string(i)] = item_value;
+    s.answers["9"] = item9;
+    s.person_id = person_;
+    return s;
+  }
+  std::unique_ptr<ScaleLibrary> library_;
+  std::unique_ptr<AssessmentStore> assessments_;
+  std::unique_ptr<alerts::AlertStore> alerts_;
+  std::string person_;
+};
+
+TEST_P(AssessmentTest, CriticalAnswerIsStoredWithItsRedAlert) {
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->score.total, 1);
+  ASSERT_TRUE(r->alert_id.has_value());
+  EXPECT_EQ(*r->alert_level, alerts::AlertLevel::kRed);
+  auto page = alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis());
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 1);
+  EXPECT_EQ(page->red, 1);
+  EXPECT_EQ(page->items[0].deadline, clock_.NowMillis() + 2 * 3600 * 1000);
+  EXPECT_EQ(AuditCount("alert.raise", person_), 1);
+  auto none = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 0));
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->alert_id.has_value());
+  auto yellow = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(2, 0));  // 16
+  EXPECT_EQ(*yellow->alert_level, alerts::AlertLevel::kYellow);
+}
+
+TEST_P(AssessmentTest, BadAnswersStoreNothing) {
+  Submission s = Phq9(0, 0);
+  s.answers.erase("4");
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), s);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().fields().at(0).field, "answers.4");
+  EXPECT_TRUE(assessments_->History(ScopeAt(kVillage11), person_)->empty());
+  s = Phq9(0, 0);
+  s.scale_code = "nope";
+  EXPECT_EQ(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), s).status().fields().at(0).code,
+            "scale_unknown");
+}
+
+TEST_P(AssessmentTest, SiblingsSeeNeitherResultsNorAlerts) {
+  ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(3, 1)).ok());
+  EXPECT_EQ(assessments_->SubmitForPerson(ActorFor("", "s"), ScopeAt(kVillage12), Phq9(0, 0)).status().kind(),
+            StatusKind::kNotFound);
+  EXPECT_TRUE(assessments_->History(ScopeAt(kVillage12), person_)->empty());
+  EXPECT_EQ(assessments_->History(ScopeAt(kVillage11), person_)->size(), 1u);
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis())->total, 0);
+  auto mine = alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis());
+  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage12), mine->items[0].id).status().kind(), StatusKind::kNotFound);
+  EXPECT_EQ(alerts_->Acknowledge(ActorFor("", "s"), ScopeAt(kVillage12), mine->items[0].id).status().kind(),
+            StatusKind::kNotFound);
+}
+
+TEST_P(AssessmentTest, AcknowledgeAndCloseWithOutcome) {
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 2));
+  std::string id = *r->alert_id;
+  auto ack = alerts_->Acknowledge(ActorFor("", "c"), ScopeAt(kVillage11), id);
+  ASSERT_TRUE(ack.ok());
+  EXPECT_EQ(ack->status, "acknowledged");
+  EXPECT_EQ(alerts_->Acknowledge(ActorFor("", "c"), ScopeAt(kVillage11), id).status().code(), "alert_state");
+  EXPECT_EQ(alerts_->Close(ActorFor("", "c"), ScopeAt(kVillage11), id, "fine", "").status().fields().at(0).code,
+            "outcome_invalid");
+  auto closed = alerts_->Close(ActorFor("", "c"), ScopeAt(kVillage11), id, "contacted_safe", "已电话联系");
+  ASSERT_TRUE(closed.ok());
+  EXPECT_EQ(closed->outcome, "contacted_safe");
+  auto full = alerts_->Get(ScopeAt(kVillage11), id);
+  ASSERT_EQ(full->timeline.size(), 3u);
+  EXPECT_EQ(full->timeline[0].action, "raised");
+  EXPECT_EQ(full->timeline[2].action, "closed");
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 0) << "closed leaves the inbox";
+}
+
+TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
+  std::string id = *r->alert_id;
+  EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "not yet due";
+  clock_.Advance(2 * 3600 * 1000);
+  EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 1);
+  EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "no double escalation";
+  auto at_town = alerts_->Get(ScopeAt(kTown1), id);
+  EXPECT_EQ(at_town->unit_path, "/330499000000/330499001000/");
+  EXPECT_EQ(at_town->origin_unit_path, "/330499000000/330499001000/330499001001/");
+  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage11), id).status().kind(), StatusKind::kNotFound)
+      << "the escalated alert is the town's now";
+  clock_.Advance(2 * 3600 * 1000);
+  EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 1);
+  auto at_district = alerts_->Get(ScopeAt(kDistrict), id);
+  EXPECT_EQ(at_district->unit_path, "/330499000000/");
+  EXPECT_EQ(at_district->escalations, 2);
+  clock_.Advance(2 * 3600 * 1000);
+  EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "the district is the top";
+  EXPECT_EQ(AuditCount("alert.escalate", person_), 2);
+  auto timeline = alerts_->Get(ScopeAt(kDistrict), id)->timeline;
+  EXPECT_EQ(timeline.size(), 3u);
+  auto acknowledged = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
+  ASSERT_TRUE(alerts_->Acknowledge(ActorFor("", "c"), ScopeAt(kVillage11), *acknowledged->alert_id).ok());
+  clock_.Advance(3 * 3600 * 1000);
+  EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "acknowledged alerts do not escalate";
+}
+
+TEST_P(AssessmentTest, AnonymousSelfAssessmentGoesToTheLinksUnit) {
+  Submission s = Phq9(0, 1);
+  s.person_id.clear();
+  s.unit_code = kVillage12;
+  s.source = "self";
+  auto r = assessments_->SubmitAnonymous(security::Actor::System("self-assessment"), s);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis())->red, 1);
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 0);
+  s.unit_code = "999999999999";
+  EXPECT_EQ(assessments_->SubmitAnonymous(security::Actor::System("x"), s).status().kind(), StatusKind::kNotFound);
+}
+
+TEST_P(AssessmentTest, TwoInstancesEscalateEachAlertOnce) {
+  if (GetParam() != store::Engine::kPostgres) GTEST_SKIP() << "several instances share PostgreSQL only";
+  for (int i = 0; i < 10; ++i) {
+    ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1)).ok());
+  }
+  store::DatabaseOptions o;
+  o.url = std::string(std::getenv("XINAN_TEST_PG"));
+  o.url = o.url.substr(0, o.url.rfind('/') + 1) + cleanup_;
+  o.clock = &clock_;
+  auto second_db = store::OpenDatabase(o);
+  ASSERT_TRUE(second_db.ok());
+  alerts::AlertStore second(**second_db, alerts::DeadlinePolicy{});
+  clock_.Advance(2 * 3600 * 1000);
+  int a = 0, b = 0;
+  std::thread t1([&] { a = *alerts_->EscalateDue(clock_.NowMillis()); });
+  std::thread t2([&] { b = *second.EscalateDue(clock_.NowMillis()); });
+  t1.join();
+  t2.join();
+  (*second_db)->Close();
+  EXPECT_EQ(a + b, 10) << a << " + " << b;
+  EXPECT_EQ(AuditCount("alert.escalate"), 10);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, AssessmentTest, Engines(), EngineName);
+
+}  // namespace
+}  // namespace xinan::assess
