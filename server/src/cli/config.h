@@ -34,6 +34,8 @@ struct ServeConfig {
   int group_commit_max_batch = 512;
   int group_commit_wait_us = 300;
   bool access_log = true;
+  std::string scales_dir = "./scales";
+  int escalation_interval_seconds = 30;
 };
 
 // Finds `--config FILE` in argv (or XINAN_CONFIG) and exports its keys as XINAN_* variables

@@ -4,7 +4,10 @@
 
 #include <sstream>
 
+#include "alerts/http/alert_routes.h"
+#include "assess/http/assess_routes.h"
 #include "audit/audit_routes.h"
+#include "cli/escalation_scheduler.h"
 #include "http/app.h"
 #include "http/server.h"
 #include "identity/domain/roles.h"
@@ -56,6 +59,13 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
     return 1;
   }
   Services& s = **services;
+  auto scales = assess::ScaleLibrary::LoadDirectory(c.scales_dir);
+  if (!scales.ok()) {
+    spdlog::error("cannot start: broken scale definition: {}", scales.status().detail());
+    return 1;
+  }
+  assess::AssessmentStore assessments(*s.db, *scales, alerts::DeadlinePolicy{});
+  alerts::AlertStore alert_store(*s.db, alerts::DeadlinePolicy{});
   http::AppHooks hooks;
   hooks.authenticate = [&s](http::Request& r) { identity::AuthenticateRequest(*s.auth, r); };
   hooks.allowed = [](const Principal& p, const std::string& perm) {
@@ -72,6 +82,8 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   app.AddRoutes(org::OrgRoutes(*s.org));
   app.AddRoutes(people::PeopleRoutes(*s.people));
   app.AddRoutes(audit::AuditRoutes(*s.audit, *s.db));
+  app.AddRoutes(assess::AssessRoutes(assessments, s.clock));
+  app.AddRoutes(alerts::AlertRoutes(alert_store, s.clock));
 
   http::ServerOptions so;
   so.listen = c.listen;
@@ -87,7 +99,9 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   }
   spdlog::info("xinan serving on port {} (database: {})", server.port(),
                s.db->engine() == store::Engine::kSqlite ? "sqlite" : "postgresql");
+  EscalationScheduler escalation(alert_store, s.clock, c.escalation_interval_seconds);
   server.WaitForSignal();
+  escalation.Stop();
   s.db->Close();
   spdlog::info("xinan stopped cleanly");
   return 0;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/messages.h"
+#include "assess/http/assess_routes.h"
 #include "identity/messages.h"
 #include "org/http/org_routes.h"
 #include "people/http/people_routes.h"
@@ -14,6 +15,7 @@ void RegisterAllMessages() {
     identity::RegisterIdentityMessages();
     org::RegisterOrgMessages();
     people::RegisterPeopleMessages();
+    assess::RegisterAssessMessages();
     RegisterMessages({{"date_invalid", "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"}});
     return true;
   }();

@@ -1,0 +1,166 @@
+#include "assess/http/assess_routes.h"
+
+#include "common/clock.h"
+#include "common/json.h"
+#include "common/messages.h"
+#include "http/reply.h"
+#include "identity/domain/roles.h"
+
+namespace xinan::assess {
+namespace {
+
+using http::ActorOf;
+using http::Request;
+using http::Response;
+using http::ScopeOf;
+
+json::object TextJson(const Text& t) { return {{"zh-CN", t.zh}, {"en", t.en}}; }
+
+json::object ScaleJson(const Scale& s, bool with_items) {
+  json::object o{{"code", s.code}, {"version", s.version}, {"name", TextJson(s.name)},
+                 {"license", s.license}, {"itemCount", s.items.size()}};
+  if (!with_items) return o;
+  json::array items;
+  for (const auto& i : s.items) {
+    json::array options;
+    for (const auto& opt : i.options) options.push_back({{"value", opt.value}, {"label", TextJson(opt.label)}});
+    items.push_back({{"id", i.id}, {"text", TextJson(i.text)}, {"options", options}});
+  }
+  o["items"] = std::move(items);
+  return o;
+}
+
+const Band* BandOf(const Scale& s, const std::string& code) {
+  for (const auto& b : s.bands) if (b.code == code) return &b;
+  return nullptr;
+}
+
+json::object ResultJson(const StoredAssessment& a, const ScaleLibrary& lib) {
+  json::object o{{"id", a.id}, {"scaleCode", a.scale_code}, {"scaleVersion", a.scale_version},
+                 {"total", a.score.total}, {"raw", a.score.raw}, {"band", a.score.band},
+                 {"positive", a.score.positive}, {"critical", a.score.critical()},
+                 {"createdAt", FormatInstant(a.created_at)}};
+  if (const Scale* s = lib.Find(a.scale_code, a.scale_version)) {
+    if (const Band* b = BandOf(*s, a.score.band)) o["bandLabel"] = TextJson(b->label);
+  }
+  if (a.alert_id) {
+    o["alert"] = {{"id", *a.alert_id}, {"level", alerts::LevelCode(*a.alert_level)}};
+  }
+  return o;
+}
+
+Result<Submission> ParseSubmission(const json::object& body) {
+  Submission s;
+  XINAN_ASSIGN_OR_RETURN(s.scale_code, RequiredString(body, "scaleCode"));
+  auto it = body.find("answers");
+  if (it == body.end() || !it->value().is_object()) return Status::InvalidField("answers", "required");
+  for (const auto& [id, v] : it->value().as_object()) {
+    if (!v.is_int64()) return Status::InvalidField("answers." + std::string(id), "answer_out_of_range");
+    s.answers[std::string(id)] = static_cast<int>(v.as_int64());
+  }
+  return s;
+}
+
+Response ListScales(AssessmentStore& st, Request& req) {
+  json::array out;
+  for (const Scale* s : st.scales().LatestAll()) out.push_back(ScaleJson(*s, false));
+  return http::Json(200, out);
+}
+
+Response GetScale(AssessmentStore& st, Request& req) {
+  const Scale* s = st.scales().Latest(req.Param("code"));
+  if (!s) return http::Problem(Status::NotFound(), req);
+  return http::Json(200, ScaleJson(*s, true));
+}
+
+Response Submit(AssessmentStore& st, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
+    XINAN_ASSIGN_OR_RETURN(Submission s, ParseSubmission(body));
+    s.person_id = req.Param("id");
+    XINAN_ASSIGN_OR_RETURN(StoredAssessment a, st.SubmitForPerson(ActorOf(req), ScopeOf(req), s));
+    return http::Created(ResultJson(a, st.scales()), "/api/v1/people/" + s.person_id + "/assessments");
+  });
+}
+
+Response History(AssessmentStore& st, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(auto list, st.History(ScopeOf(req), req.Param("id")));
+    json::array items;
+    for (const auto& a : list) items.push_back(ResultJson(a, st.scales()));
+    return http::Json(200, json::object{{"items", items}, {"total", list.size()}});
+  });
+}
+
+// The public self-assessment: no login, anonymous, consent required, rate-limited per address.
+Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const Clock& clock, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    if (!limiter.Allow(req.remote_addr, clock.NowMillis())) return Status::RateLimited("self_assessment_rate_limited");
+    XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
+    XINAN_ASSIGN_OR_RETURN(auto consent, OptionalBool(body, "consent"));
+    if (!consent.value_or(false)) return Status::InvalidField("consent", "consent_required");
+    XINAN_ASSIGN_OR_RETURN(Submission s, ParseSubmission(body));
+    s.unit_code = req.Param("code");
+    s.source = "self";
+    security::Actor actor = security::Actor::System("self-assessment");
+    actor.request_id = req.request_id;
+    XINAN_ASSIGN_OR_RETURN(StoredAssessment a, st.SubmitAnonymous(actor, s));
+    json::object o = ResultJson(a, st.scales());
+    o.erase("alert");  // the respondent sees the result and where to get help, not our workflow
+    o["crisis"] = a.score.critical();
+    if (const Scale* sc = st.scales().Find(a.scale_code, a.scale_version)) {
+      for (const auto& c : sc->critical) {
+        if (std::find(a.score.critical_items.begin(), a.score.critical_items.end(), c.item) !=
+            a.score.critical_items.end()) {
+          o["crisisMessage"] = TextJson(c.message);
+        }
+      }
+    }
+    return http::Json(201, o);
+  });
+}
+
+}  // namespace
+
+http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock) {
+  using http::Access;
+  AssessmentStore* st = &store;
+  static identity::RateLimiter limiter(30, 60000);
+  const Clock* c = &clock;
+  const std::string read = identity::kPeopleRead, write = identity::kPeopleWrite;
+  return {
+      {"GET", "/api/v1/scales", Access::kPublic, "", [st](Request& r) { return ListScales(*st, r); },
+       "The scale library (latest version of each)", "assess", "", R"({"type":"array"})"},
+      {"GET", "/api/v1/scales/{code}", Access::kPublic, "", [st](Request& r) { return GetScale(*st, r); },
+       "One scale with items and options, for rendering a form", "assess", "", R"({"type":"object"})"},
+      {"POST", "/api/v1/people/{id}/assessments", Access::kPermission, write,
+       [st](Request& r) { return Submit(*st, r); },
+       "Score and store a counsellor-administered assessment; raises its alert in the same transaction",
+       "assess",
+       R"({"type":"object","required":["scaleCode","answers"],"properties":{"scaleCode":{"type":"string"},"answers":{"type":"object","additionalProperties":{"type":"integer"}}}})",
+       R"({"type":"object"})", 201},
+      {"GET", "/api/v1/people/{id}/assessments", Access::kPermission, read,
+       [st](Request& r) { return History(*st, r); }, "A resident's results, newest first", "assess", "",
+       R"({"type":"object"})"},
+      {"POST", "/api/v1/public/units/{code}/assessments", Access::kPublic, "",
+       [st, c](Request& r) { return SelfAssess(*st, limiter, *c, r); },
+       "Anonymous self-assessment by a unit's link (consent required; rate-limited)", "assess",
+       R"({"type":"object","required":["scaleCode","answers","consent"],"properties":{"scaleCode":{"type":"string"},"answers":{"type":"object"},"consent":{"type":"boolean"}}})",
+       R"({"type":"object"})", 201},
+  };
+}
+
+void RegisterAssessMessages() {
+  RegisterMessages({
+      {"scale_unknown", "量表不存在", "Unknown scale"},
+      {"answer_missing", "此题未作答", "This question has no answer"},
+      {"answer_out_of_range", "答案不在选项范围内", "The answer is not one of the options"},
+      {"answer_unknown_item", "量表中没有此题", "The scale has no such question"},
+      {"consent_required", "请先阅读并同意知情同意书", "Please read and accept the consent first"},
+      {"self_assessment_rate_limited", "提交过于频繁，请稍后再试", "Too many submissions; please try again later"},
+      {"alert_state", "预警当前状态不允许此操作", "The alert's status does not allow this"},
+      {"outcome_invalid", "请选择处置结果", "Choose an outcome"},
+  });
+}
+
+}  // namespace xinan::assess

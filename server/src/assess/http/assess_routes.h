@@ -1,0 +1,14 @@
+// HTTP routes of screening: the scale library, counsellor-administered assessments of a
+// resident, and the public (no login) self-assessment of a unit's link.
+#pragma once
+
+#include "assess/store/assessment_store.h"
+#include "http/route.h"
+#include "identity/domain/rate_limiter.h"
+
+namespace xinan::assess {
+
+http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock);
+void RegisterAssessMessages();
+
+}  // namespace xinan::assess

@@ -1,0 +1,77 @@
+// Screening end to end: a public self-assessment with a critical answer shows the crisis
+// message and lands as a red alert on top of the unit's inbox; the closed loop; scope.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, api, login, personBody } from './harness.mjs'
+
+let srv, v1, v2
+const phq9 = (value, item9) => Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 1), i === 8 ? item9 : value]))
+
+before(async () => {
+  srv = await startServer({ extraArgs: ['--login-rate-per-minute', '1000'] })
+  v1 = await login(srv.url, 'counsellor_330499001001')
+  v2 = await login(srv.url, 'counsellor_330499001002')
+})
+after(async () => { assert.equal(await srv.stop(), 0) })
+
+test('the scale library is public and renders a form', async () => {
+  const list = await api(srv.url, 'GET', '/api/v1/scales')
+  assert.ok(list.json.some((s) => s.code === 'phq9' && s.itemCount === 9))
+  const phq = await api(srv.url, 'GET', '/api/v1/scales/phq9')
+  assert.equal(phq.json.items.length, 9)
+  assert.equal(phq.json.items[8].options.length, 4)
+  assert.equal((await api(srv.url, 'GET', '/api/v1/scales/nope')).status, 404)
+})
+
+test('a self-assessment with a critical answer shows the crisis line and raises a red alert on top', async () => {
+  const url = '/api/v1/public/units/330499001001/assessments'
+  const noConsent = await api(srv.url, 'POST', url, { body: { scaleCode: 'phq9', answers: phq9(0, 1) } })
+  assert.equal(noConsent.status, 422)
+  assert.equal(noConsent.json.errors[0].code, 'consent_required')
+  const missing = await api(srv.url, 'POST', url, { body: { scaleCode: 'phq9', answers: { 1: 0 }, consent: true } })
+  assert.equal(missing.status, 422)
+  assert.ok(missing.json.errors.some((e) => e.field === 'answers.9' && e.code === 'answer_missing'))
+  const yellow = await api(srv.url, 'POST', url, { body: { scaleCode: 'phq9', answers: phq9(2, 0), consent: true } })
+  assert.equal(yellow.status, 201)
+  assert.equal(yellow.json.crisis, false)
+  const red = await api(srv.url, 'POST', url, { body: { scaleCode: 'phq9', answers: phq9(0, 1), consent: true } })
+  assert.equal(red.status, 201, red.text)
+  assert.equal(red.json.crisis, true)
+  assert.match(red.json.crisisMessage['zh-CN'], /热线/)
+  assert.equal(red.json.alert, undefined, 'the respondent does not see the workflow')
+  const inbox = await api(srv.url, 'GET', '/api/v1/alerts', { auth: v1 })
+  assert.equal(inbox.status, 200)
+  assert.equal(inbox.json.counts.red, 1)
+  assert.equal(inbox.json.items[0].level, 'red', 'red is on top')
+  const sibling = await api(srv.url, 'GET', '/api/v1/alerts', { auth: v2 })
+  assert.equal(sibling.json.total, 0)
+  assert.equal((await api(srv.url, 'GET', `/api/v1/alerts/${inbox.json.items[0].id}`, { auth: v2 })).status, 404)
+})
+
+test('acknowledge and close with an outcome; the timeline records both', async () => {
+  const inbox = await api(srv.url, 'GET', '/api/v1/alerts?level=red', { auth: v1 })
+  const id = inbox.json.items[0].id
+  assert.equal((await api(srv.url, 'POST', `/api/v1/alerts/${id}/acknowledge`, { auth: v2 })).status, 404)
+  const ack = await api(srv.url, 'POST', `/api/v1/alerts/${id}/acknowledge`, { auth: v1 })
+  assert.equal(ack.json.status, 'acknowledged')
+  const bad = await api(srv.url, 'POST', `/api/v1/alerts/${id}/close`, { auth: v1, body: { outcome: 'whatever' } })
+  assert.equal(bad.status, 422)
+  const closed = await api(srv.url, 'POST', `/api/v1/alerts/${id}/close`, { auth: v1, body: { outcome: 'contacted_safe', note: '已电话回访' } })
+  assert.equal(closed.json.status, 'closed')
+  const detail = await api(srv.url, 'GET', `/api/v1/alerts/${id}`, { auth: v1 })
+  assert.deepEqual(detail.json.timeline.map((e) => e.action), ['raised', 'acknowledged', 'closed'])
+})
+
+test('a counsellor-administered assessment of a resident is in the history; siblings get 404', async () => {
+  const person = await api(srv.url, 'POST', '/api/v1/people', { auth: v1, body: personBody(v1.user.unit.id) })
+  const id = person.json.id
+  const r = await api(srv.url, 'POST', `/api/v1/people/${id}/assessments`, { auth: v1, body: { scaleCode: 'gad7', answers: { 1: 3, 2: 3, 3: 3, 4: 3, 5: 3, 6: 0, 7: 0 } } })
+  assert.equal(r.status, 201, r.text)
+  assert.equal(r.json.total, 15)
+  assert.equal(r.json.band, 'severe')
+  assert.equal(r.json.alert.level, 'orange')
+  assert.equal((await api(srv.url, 'POST', `/api/v1/people/${id}/assessments`, { auth: v2, body: { scaleCode: 'gad7', answers: {} } })).status, 404)
+  const history = await api(srv.url, 'GET', `/api/v1/people/${id}/assessments`, { auth: v1 })
+  assert.equal(history.json.total, 1)
+  assert.equal((await api(srv.url, 'GET', `/api/v1/people/${id}/assessments`, { auth: v2 })).json.total, 0)
+})
