@@ -7,7 +7,8 @@ namespace xinan::security {
 
 // `bytes` random bytes from the OS CSPRNG, base64url without padding.
 std::string RandomToken(size_t bytes = 32);
-// A random id for records: 16 random bytes as 32 lower-case hex characters.
+// A record id: 32 lower-case hex characters, a millisecond timestamp then 80 random bits
+// (unguessable, and ordered by creation time so index inserts append).
 std::string NewId();
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(const std::string& data);

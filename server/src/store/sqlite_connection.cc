@@ -152,9 +152,10 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool rea
   sqlite3_extended_result_codes(db, 1);
   auto conn = std::make_unique<SqliteConnection>(db);
   // case_sensitive_like: LIKE matches case as on PostgreSQL, and prefix searches can use an index.
-  const char* pragmas = read_only ? "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON;"
+  const char* pragmas = read_only ? "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON; PRAGMA cache_size=-16384;"
                                   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
-                                    "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON;";
+                                    "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON; "
+                                    "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
   XINAN_RETURN_IF_ERROR(conn->ExecScript(pragmas));
   return std::unique_ptr<Connection>(std::move(conn));
 }
