@@ -1,7 +1,7 @@
 // English
 export default {
   app: { name: 'Xinan', title: 'Social Psychological Services', language: 'Language', logout: 'Sign out', unit: 'Unit' },
-  menu: { home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
+  menu: { alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
   common: {
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',
@@ -23,6 +23,20 @@ export default {
     breakGlassHint: 'Emergencies only: give a reason (at least 10 characters); access lasts 24 hours and is reported to the district admin.',
     reasonTooShort: 'Give a reason of at least 10 characters',
     idInvalid: 'Invalid ID number (18 characters with a correct check character)', phoneInvalid: 'Enter an 11-digit mainland mobile number'
+  },
+  self: {
+    title: 'Self-assessment', consent: 'This check helps us understand how you have been feeling. The result is only used to offer you help and your data is kept confidential by law. You may stop at any time.',
+    agree: 'I have read and agree to the consent above', start: 'Start', submit: 'Submit', yourResult: 'Your result',
+    help: 'For help, visit your village or community counselling room, or call the 24-hour psychological aid line.',
+    crisisTitle: 'Please get help now', crisisLine: '24-hour psychological aid line: 12356'
+  },
+  alerts: {
+    levelLabel: 'Level', level: { red: 'Red', orange: 'Orange', yellow: 'Yellow' },
+    statusLabel: 'Status', status: { new: 'New', acknowledged: 'Acknowledged', in_progress: 'In progress', closed: 'Closed' },
+    outcomeLabel: 'Outcome',
+    outcome: { contacted_safe: 'Contacted, safe', referred: 'Referred', case_opened: 'Case opened', unreachable: 'Unreachable', false_positive: 'False positive' },
+    scale: 'Scale', deadline: 'Respond by', createdAt: 'Raised', overdue: 'Overdue', open: 'Open',
+    acknowledge: 'Acknowledge', close: 'Close', note: 'Note (optional)', refresh: 'Refresh'
   },
   gender: { male: 'Male', female: 'Female' },
   org: {

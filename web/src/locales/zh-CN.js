@@ -1,7 +1,7 @@
 // 简体中文（默认）
 export default {
   app: { name: '心安', title: '社会心理服务平台', language: '语言', logout: '退出登录', unit: '所属机构' },
-  menu: { home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
+  menu: { alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
   common: {
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确认', actions: '操作', detail: '详情', back: '返回', yes: '是', no: '否', all: '全部',
@@ -23,6 +23,20 @@ export default {
     breakGlassHint: '仅在紧急情况下使用：需填写原因（至少 10 个字），访问 24 小时内有效，并向区级管理员报告。',
     reasonTooShort: '请填写调阅原因（至少 10 个字）',
     idInvalid: '身份证号无效（18 位，校验位需正确）', phoneInvalid: '请输入 11 位大陆手机号'
+  },
+  self: {
+    title: '心理自评', consent: '本测评用于了解您近期的心理状况，结果仅用于为您提供帮助，个人信息将依法保密。您可以随时停止作答。',
+    agree: '我已阅读并同意上述知情同意内容', start: '开始测评', submit: '提交', yourResult: '您的结果',
+    help: '如需帮助，可前往所在村（社区）心理咨询室，或拨打 24 小时心理援助热线。',
+    crisisTitle: '请立即寻求帮助', crisisLine: '24 小时心理援助热线：12356'
+  },
+  alerts: {
+    levelLabel: '级别', level: { red: '红色', orange: '橙色', yellow: '黄色' },
+    statusLabel: '状态', status: { new: '待响应', acknowledged: '已响应', in_progress: '处置中', closed: '已关闭' },
+    outcomeLabel: '处置结果',
+    outcome: { contacted_safe: '已联系，安全', referred: '已转介', case_opened: '已建档干预', unreachable: '无法联系', false_positive: '误报' },
+    scale: '量表', deadline: '响应时限', createdAt: '预警时间', overdue: '已超时', open: '未关闭',
+    acknowledge: '响应', close: '关闭', note: '处置说明（可选）', refresh: '刷新'
   },
   gender: { male: '男', female: '女' },
   org: {

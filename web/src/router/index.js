@@ -7,6 +7,7 @@ import adminRoutes from './modules/admin'
 
 const routes = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue') },
+  { path: '/s/:unitCode', name: 'self', component: () => import('@/views/self/index.vue'), meta: { public: true } },
   {
     path: '/',
     component: () => import('@/components/AppLayout.vue'),
@@ -22,7 +23,7 @@ const routes = [
 const router = createRouter({ history: createWebHistory(), routes })
 
 router.beforeEach(async (to) => {
-  if (to.name === 'login') return true
+  if (to.name === 'login' || to.meta.public) return true
   const store = useUserStore()
   const user = await store.load()
   if (!user) return { name: 'login', query: { redirect: to.fullPath } }

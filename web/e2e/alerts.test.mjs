@@ -1,0 +1,57 @@
+// End to end (issue 3): a resident opens the village's self-assessment link on a phone, answers
+// PHQ-9 with item 9 positive and sees the crisis message; the village counsellor finds the red
+// alert on top of the inbox, acknowledges and closes it; the sibling village sees nothing.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { BASE, launch, newPage, login, shot } from './support.mjs'
+
+let browser
+before(async () => { browser = await launch() })
+after(async () => { await browser?.close() })
+
+test('a critical self-assessment shows the crisis line on a phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  await page.goto(`${BASE}/s/330499001001?scale=phq9`)
+  await page.locator('[data-testid="self-agree"]').click()
+  await page.locator('[data-testid="self-start"]').click()
+  for (let i = 1; i <= 8; i++) await page.locator(`[data-testid="q-${i}-0"]`).click()
+  await page.locator('[data-testid="q-9-1"]').click()
+  await page.locator('[data-testid="self-submit"]').click()
+  const crisis = page.locator('[data-testid="self-crisis"]')
+  await crisis.waitFor()
+  assert.match(await crisis.innerText(), /12356/)
+  await shot(page, '04-self-assessment-crisis-phone')
+  await context.close()
+})
+
+test('the village counsellor sees the red alert on top, acknowledges and closes it', async () => {
+  const page = await newPage(browser)
+  await login(page, 'counsellor_330499001001')
+  await page.locator('[data-testid="menu-alerts"]').click()
+  const table = page.locator('[data-testid="alert-table"]')
+  await table.locator('[data-testid="alert-level-red"]').first().waitFor()
+  const firstRow = table.locator('.el-table__body tr').first()
+  assert.match(await firstRow.innerText(), /红色/)
+  await shot(page, '05-alert-inbox-red-on-top')
+  await firstRow.locator('[data-testid="alert-ack"]').click()
+  await firstRow.getByText('已响应').waitFor()
+  await firstRow.locator('[data-testid="alert-close"]').click()
+  await page.locator('[data-testid="outcome-contacted_safe"]').click()
+  await page.locator('[data-testid="alert-close-confirm"]').click()
+  await page.locator('.el-dialog').first().waitFor({ state: 'hidden' })
+  await page.waitForLoadState('networkidle')
+  assert.equal(await table.locator('[data-testid="alert-level-red"]').count(), 0, 'the closed alert left the open inbox')
+  await page.context().close()
+})
+
+test('a counsellor of the sibling village sees no alert', async () => {
+  const page = await newPage(browser)
+  await login(page, 'counsellor_330499001002')
+  await page.locator('[data-testid="menu-alerts"]').click()
+  await page.waitForLoadState('networkidle')
+  const table = page.locator('[data-testid="alert-table"]')
+  await table.locator('.el-table__empty-text').waitFor()
+  assert.equal(await table.locator('[data-testid^="alert-level-"]').count(), 0)
+  await page.context().close()
+})

@@ -1,0 +1,6 @@
+// The alert inbox and its closed loop.
+import { http } from '@/utils/http'
+export const listAlerts = (params) => http.get('/alerts', params)
+export const getAlert = (id) => http.get(`/alerts/${id}`)
+export const acknowledgeAlert = (id) => http.post(`/alerts/${id}/acknowledge`)
+export const closeAlert = (id, outcome, note) => http.post(`/alerts/${id}/close`, { outcome, note })
