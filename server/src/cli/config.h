@@ -36,6 +36,7 @@ struct ServeConfig {
   bool access_log = true;
   std::string scales_dir = "./scales";
   int escalation_interval_seconds = 30;
+  int self_assessments_per_minute = 30;  // per client address
 };
 
 // Finds `--config FILE` in argv (or XINAN_CONFIG) and exports its keys as XINAN_* variables

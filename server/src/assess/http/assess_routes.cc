@@ -122,10 +122,10 @@ Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const C
 
 }  // namespace
 
-http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock) {
+http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int self_assessments_per_minute) {
   using http::Access;
   AssessmentStore* st = &store;
-  static identity::RateLimiter limiter(30, 60000);
+  auto limiter_owner = std::make_shared<identity::RateLimiter>(self_assessments_per_minute, 60000);
   const Clock* c = &clock;
   const std::string read = identity::kPeopleRead, write = identity::kPeopleWrite;
   return {
@@ -143,7 +143,7 @@ http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock) {
        [st](Request& r) { return History(*st, r); }, "A resident's results, newest first", "assess", "",
        R"({"type":"object"})"},
       {"POST", "/api/v1/public/units/{code}/assessments", Access::kPublic, "",
-       [st, c](Request& r) { return SelfAssess(*st, limiter, *c, r); },
+       [st, c, limiter_owner](Request& r) { return SelfAssess(*st, *limiter_owner, *c, r); },
        "Anonymous self-assessment by a unit's link (consent required; rate-limited)", "assess",
        R"({"type":"object","required":["scaleCode","answers","consent"],"properties":{"scaleCode":{"type":"string"},"answers":{"type":"object"},"consent":{"type":"boolean"}}})",
        R"({"type":"object"})", 201},

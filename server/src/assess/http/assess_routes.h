@@ -8,7 +8,8 @@
 
 namespace xinan::assess {
 
-http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock);
+// `self_assessments_per_minute` limits public submissions per client address.
+http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int self_assessments_per_minute);
 void RegisterAssessMessages();
 
 }  // namespace xinan::assess
