@@ -37,6 +37,7 @@ struct ServeConfig {
   std::string scales_dir = "./scales";
   int escalation_interval_seconds = 30;
   int self_assessments_per_minute = 30;  // per client address
+  std::string public_url = "http://127.0.0.1:8080";  // how residents reach this server (QR codes)
 };
 
 // Finds `--config FILE` in argv (or XINAN_CONFIG) and exports its keys as XINAN_* variables

@@ -82,7 +82,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   app.AddRoutes(org::OrgRoutes(*s.org));
   app.AddRoutes(people::PeopleRoutes(*s.people));
   app.AddRoutes(audit::AuditRoutes(*s.audit, *s.db));
-  app.AddRoutes(assess::AssessRoutes(assessments, s.clock, c.self_assessments_per_minute));
+  app.AddRoutes(assess::AssessRoutes(assessments, s.clock, c.self_assessments_per_minute, c.public_url));
   app.AddRoutes(alerts::AlertRoutes(alert_store, s.clock));
 
   http::ServerOptions so;

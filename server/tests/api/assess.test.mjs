@@ -75,3 +75,13 @@ test('a counsellor-administered assessment of a resident is in the history; sibl
   assert.equal(history.json.total, 1)
   assert.equal((await api(srv.url, 'GET', `/api/v1/people/${id}/assessments`, { auth: v2 })).json.total, 0)
 })
+
+test('a unit link has a printable QR code (SVG)', async () => {
+  const r = await fetch(`${srv.url}/api/v1/public/units/330499001001/qr.svg?caption=${encodeURIComponent('东湖村 心理自评')}`)
+  assert.equal(r.status, 200)
+  assert.match(r.headers.get('content-type'), /^image\/svg\+xml/)
+  const svg = await r.text()
+  assert.match(svg, /^<svg /)
+  assert.match(svg, /东湖村 心理自评/)
+  assert.equal((await fetch(`${srv.url}/api/v1/public/units/nope/qr.svg`)).status, 404)
+})

@@ -1,5 +1,7 @@
 #include "assess/http/assess_routes.h"
 
+#include "assess/domain/qr_svg.h"
+
 #include "common/clock.h"
 #include "common/json.h"
 #include "common/messages.h"
@@ -120,9 +122,29 @@ Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const C
   });
 }
 
+// The QR code (SVG) of a unit's self-assessment link, captioned for a printed poster.
+Response QrCode(const std::string& public_url, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    std::string code = req.Param("code");
+    if (code.size() != 12 || code.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::NotFound();
+    }
+    std::string scale = req.Query("scale", "phq9");
+    if (scale.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
+      return Status::InvalidField("scale", "scale_unknown");
+    }
+    XINAN_ASSIGN_OR_RETURN(std::string svg, QrSvg(public_url + "/s/" + code + "?scale=" + scale,
+                                                  req.Query("caption")));
+    Response r = Response::Text(200, std::move(svg), "image/svg+xml");
+    r.SetHeader("Cache-Control", "public, max-age=3600");
+    return r;
+  });
+}
+
 }  // namespace
 
-http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int self_assessments_per_minute) {
+http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int self_assessments_per_minute,
+                             const std::string& public_url) {
   using http::Access;
   AssessmentStore* st = &store;
   auto limiter_owner = std::make_shared<identity::RateLimiter>(self_assessments_per_minute, 60000);
@@ -142,6 +164,9 @@ http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int se
       {"GET", "/api/v1/people/{id}/assessments", Access::kPermission, read,
        [st](Request& r) { return History(*st, r); }, "A resident's results, newest first", "assess", "",
        R"({"type":"object"})"},
+      {"GET", "/api/v1/public/units/{code}/qr.svg", Access::kPublic, "",
+       [public_url](Request& r) { return QrCode(public_url, r); },
+       "QR code (SVG) of the unit's self-assessment link (scale, caption)", "assess", "", ""},
       {"POST", "/api/v1/public/units/{code}/assessments", Access::kPublic, "",
        [st, c, limiter_owner](Request& r) { return SelfAssess(*st, *limiter_owner, *c, r); },
        "Anonymous self-assessment by a unit's link (consent required; rate-limited)", "assess",

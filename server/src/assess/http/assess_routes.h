@@ -9,7 +9,8 @@
 namespace xinan::assess {
 
 // `self_assessments_per_minute` limits public submissions per client address.
-http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int self_assessments_per_minute);
+http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int self_assessments_per_minute,
+                             const std::string& public_url);
 void RegisterAssessMessages();
 
 }  // namespace xinan::assess
