@@ -67,6 +67,44 @@ TEST(Scoring, PublishedBandsTable) {
   }
 }
 
+// Uniform answers on scales whose bands are easy to hit that way (published cut-offs).
+TEST(Scoring, MoreScalesTable) {
+  struct U { std::string scale; int value; double total; std::string band; bool critical; };
+  const U cases[] = {
+      {"who5", 5, 100, "adequate", false},   {"who5", 3, 60, "adequate", false},
+      {"who5", 2, 40, "poor_wellbeing", false}, {"who5", 1, 20, "likely_depression", false},
+      {"k6", 2, 12, "no_serious_distress", false}, {"k6", 4, 24, "serious_distress", false},
+      {"k10", 1, 10, "low", false},          {"k10", 2, 20, "moderate", false},
+      {"k10", 3, 30, "very_high", false},    {"ucla3", 1, 3, "not_lonely", false},
+      {"ucla3", 2, 6, "lonely", false},      {"asq", 0, 0, "negative", false},
+      {"asq", 1, 5, "positive", true},
+  };
+  for (const auto& c : cases) {
+    const Scale* s = Library().Latest(c.scale);
+    ASSERT_NE(s, nullptr) << c.scale;
+    auto r = Score(*s, Uniform(*s, c.value));
+    ASSERT_TRUE(r.ok()) << c.scale << r.status().ToString();
+    EXPECT_EQ(r->total, c.total) << c.scale << " all " << c.value;
+    EXPECT_EQ(r->band, c.band) << c.scale << " all " << c.value;
+    EXPECT_EQ(r->critical(), c.critical) << c.scale;
+  }
+  // K10 band edges: 15 low / 16 moderate, 21 moderate / 22 high, 29 high / 30 very high.
+  const Scale* k10 = Library().Latest("k10");
+  for (auto [total, band] : std::vector<std::pair<int, std::string>>{{15, "low"}, {16, "moderate"}, {21, "moderate"}, {22, "high"}, {29, "high"}, {30, "very_high"}}) {
+    Answers a = Uniform(*k10, 1);
+    int extra = total - 10;
+    for (auto& [id, v] : a) { int add = std::min(4, extra); v += add; extra -= add; }
+    EXPECT_EQ(Score(*k10, a)->band, band) << total;
+  }
+  // ASQ: a single yes to any question is a positive screen and critical.
+  const Scale* asq = Library().Latest("asq");
+  Answers one = Uniform(*asq, 0);
+  one["4"] = 1;
+  auto r = Score(*asq, one);
+  EXPECT_EQ(r->band, "positive");
+  EXPECT_EQ(r->critical_items, std::vector<std::string>{"4"});
+}
+
 TEST(Scoring, SdsReverseItemsAndFactorRounding) {
   const Scale* sds = Library().Latest("sds");
   ASSERT_NE(sds, nullptr);
