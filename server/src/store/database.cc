@@ -26,7 +26,7 @@ class PooledDatabase final : public Database {
   PooledDatabase(DatabaseOptions o, std::unique_ptr<Connection> writer_conn)
       : options_(std::move(o)), engine_(writer_conn->engine()),
         writer_(std::move(writer_conn), *options_.clock, options_.max_batch,
-                options_.max_wait_micros) {}
+                options_.max_wait_micros, [this] { return OpenWriter(); }) {}
 
   ~PooledDatabase() override { Close(); }
 
@@ -63,6 +63,11 @@ class PooledDatabase final : public Database {
   Result<std::unique_ptr<Connection>> Open() {
     if (engine_ == Engine::kPostgres) return OpenPostgres(options_.url);
     return OpenSqlite(SqlitePath(options_.url), /*read_only=*/true);
+  }
+
+  Result<std::unique_ptr<Connection>> OpenWriter() {
+    if (engine_ == Engine::kPostgres) return OpenPostgres(options_.url);
+    return OpenSqlite(SqlitePath(options_.url), /*read_only=*/false);
   }
 
   // Takes an idle read connection, opens a new one below the pool size, or waits.

@@ -21,9 +21,9 @@ class GroupCommitWriter::Context final : public WriteContext {
 };
 
 GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> conn, const Clock& clock,
-                                     int max_batch, int max_wait_micros)
+                                     int max_batch, int max_wait_micros, Reopen reopen)
     : conn_(std::move(conn)), clock_(clock), max_batch_(max_batch > 0 ? max_batch : 1),
-      max_wait_micros_(max_wait_micros) {
+      max_wait_micros_(max_wait_micros), reopen_(std::move(reopen)) {
   for (int b = 1; b <= 512; b *= 2) stats_.batch_size_buckets.emplace_back(b, 0);
   thread_ = std::thread([this] { Loop(); });
 }
@@ -115,6 +115,10 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
     (void)conn_->ExecScript("ROLLBACK");
     for (auto& r : results) r = Status::Unavailable("commit failed: " + fatal.detail());
     failed = batch.size();
+    if (fatal.kind() == StatusKind::kUnavailable && reopen_) {
+      auto fresh = reopen_();
+      if (fresh.ok()) conn_ = std::move(fresh).value();
+    }
   }
   Record(batch.size(), failed);
   for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -22,8 +23,11 @@ namespace xinan::store {
 
 class GroupCommitWriter {
  public:
+  using Reopen = std::function<Result<std::unique_ptr<Connection>>()>;
+  // `reopen` replaces the write connection after a batch failed with kUnavailable (e.g. the
+  // PostgreSQL server restarted), so later batches work again without restarting xinan.
   GroupCommitWriter(std::unique_ptr<Connection> conn, const Clock& clock, int max_batch,
-                    int max_wait_micros);
+                    int max_wait_micros, Reopen reopen = nullptr);
   ~GroupCommitWriter();
 
   // Queues `job` and blocks until its batch committed (its own Status) or failed.
@@ -49,6 +53,7 @@ class GroupCommitWriter {
   const Clock& clock_;
   const size_t max_batch_;
   const int max_wait_micros_;
+  Reopen reopen_;
   AuditChain chain_;
 
   mutable std::mutex mu_;

@@ -2,6 +2,7 @@
 // concurrency, the audit chain (written with its change or not at all; tamper detection), and
 // two Database objects sharing one PostgreSQL database (two xinan instances).
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 
 #include <atomic>
 #include <thread>
@@ -168,6 +169,20 @@ TEST_P(StoreTest, TwoInstancesKeepOneChain) {
   ASSERT_TRUE(v.ok());
   EXPECT_TRUE(v->ok) << v->reason << " at " << v->first_broken_seq;
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'test.insert'"), 16 * 15);
+}
+
+TEST_P(StoreTest, WriterReconnectsAfterTheServerDropsIt) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "a PostgreSQL server can drop connections";
+  ASSERT_TRUE(db().Write(InsertTag("before_drop")).ok());
+  PGconn* admin = PQconnectdb(std::getenv("XINAN_TEST_PG"));
+  ASSERT_EQ(PQstatus(admin), CONNECTION_OK);
+  std::string sql = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + cleanup_ + "'";
+  PQclear(PQexec(admin, sql.c_str()));
+  PQfinish(admin);
+  Status first = db().Write(InsertTag("during_drop"));
+  if (!first.ok()) EXPECT_EQ(first.kind(), StatusKind::kUnavailable) << first.ToString();
+  EXPECT_TRUE(db().Write(InsertTag("after_drop")).ok()) << "the writer reconnected";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tag_definitions WHERE code = 'after_drop'"), 1);
 }
 
 TEST(Placeholders, TranslatedOutsideLiterals) {

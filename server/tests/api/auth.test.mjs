@@ -1,7 +1,7 @@
 // Sign-in, lockout, logout, password change and CSRF, against a running server.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, api, login, PASSWORD } from './harness.mjs'
+import { startServer, api, login, personBody, setCookies, PASSWORD } from './harness.mjs'
 
 let srv
 before(async () => { srv = await startServer({ extraArgs: ['--login-rate-per-minute', '1000'] }) })
@@ -13,7 +13,7 @@ test('login returns a token, HttpOnly session cookie and CSRF cookie', async () 
   assert.ok(r.json.token.length >= 40)
   assert.equal(r.json.user.unit.code, '330499001001')
   assert.ok(r.json.user.permissions.includes('people.write'))
-  const cookies = r.headers.getSetCookie()
+  const cookies = setCookies(r.headers)
   assert.ok(cookies.some((c) => c.startsWith('xinan_session=') && c.includes('HttpOnly') && c.includes('SameSite=Strict')))
   assert.ok(cookies.some((c) => c.startsWith('xinan_csrf=') && !c.includes('HttpOnly')))
   const me = await api(srv.url, 'GET', '/api/v1/auth/me', { auth: { token: r.json.token } })
@@ -70,16 +70,49 @@ test('password change enforces the policy and revokes every session', async () =
 
 test('cookie-authenticated writes need the CSRF header; bearer needs none', async () => {
   const s = await login(srv.url, 'counsellor_330499001001')
-  const body = { name: '', gender: 'male' }  // invalid on purpose: we only look at the CSRF gate
-  const noHeader = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie }, body })
+  const unitId = s.user.unit.id
+  const count = async () => (await api(srv.url, 'GET', '/api/v1/people', { auth: { token: s.token } })).json.total
+  const before = await count()
+  const cookieOnly = { cookie: s.cookie }
+  assert.match(s.cookie, /xinan_session=/)
+  assert.match(s.cookie, /xinan_csrf=/)
+  const me = await api(srv.url, 'GET', '/api/v1/auth/me', { auth: cookieOnly })
+  assert.equal(me.status, 200, 'the session cookie alone authenticates reads')
+  const noHeader = await api(srv.url, 'POST', '/api/v1/people', { auth: cookieOnly, body: personBody(unitId) })
   assert.equal(noHeader.status, 403)
   assert.equal(noHeader.json.code, 'csrf_failed')
-  const wrong = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie, csrf: 'nope' }, body })
+  assert.match(noHeader.headers.get('content-type'), /^application\/problem\+json/)
+  const wrong = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie, csrf: 'nope' }, body: personBody(unitId) })
+  assert.equal(wrong.status, 403)
   assert.equal(wrong.json.code, 'csrf_failed')
-  const right = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie, csrf: s.csrf }, body })
-  assert.equal(right.status, 422, 'passes the CSRF gate and reaches validation')
-  const bearer = await api(srv.url, 'POST', '/api/v1/people', { auth: { token: s.token }, body })
-  assert.equal(bearer.status, 422)
-  const read = await api(srv.url, 'GET', '/api/v1/people', { auth: { cookie: s.cookie } })
+  const other = await login(srv.url, 'counsellor_330499001001')
+  const crossed = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie, csrf: other.csrf }, body: personBody(unitId) })
+  assert.equal(crossed.status, 403, "another session's CSRF token does not match this cookie")
+  const logoutNoHeader = await api(srv.url, 'POST', '/api/v1/auth/logout', { auth: cookieOnly })
+  assert.equal(logoutNoHeader.status, 403, 'logout is a write too')
+  assert.equal(await count(), before, 'no refused request created anything')
+
+  const right = await api(srv.url, 'POST', '/api/v1/people', { auth: { cookie: s.cookie, csrf: s.csrf }, body: personBody(unitId) })
+  assert.equal(right.status, 201, right.text)
+  const bearer = await api(srv.url, 'POST', '/api/v1/people', { auth: { token: s.token }, body: personBody(unitId) })
+  assert.equal(bearer.status, 201, 'bearer writes need no CSRF header')
+  assert.equal(await count(), before + 2)
+  const read = await api(srv.url, 'GET', '/api/v1/people', { auth: cookieOnly })
   assert.equal(read.status, 200, 'reads need no CSRF header')
+})
+
+test('lockout is per account: another user still signs in; no token is issued while locked', async () => {
+  const user = 'hotline_330499000000'
+  for (let i = 0; i < 5; i++) {
+    await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: `wrong-${i}-password` } })
+  }
+  const locked = await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: PASSWORD } })
+  assert.equal(locked.status, 429)
+  assert.equal(locked.json.code, 'account_locked')
+  assert.equal(locked.json.token, undefined)
+  assert.equal(setCookies(locked.headers).filter((c) => c.startsWith('xinan_session=') && !/xinan_session=;/.test(c)).length, 0)
+  const en = await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: PASSWORD }, lang: 'en' })
+  assert.equal(en.status, 429)
+  assert.notEqual(en.json.detail, locked.json.detail, 'the lockout message is translated')
+  await login(srv.url, 'station_330499002000')
 })

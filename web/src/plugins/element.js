@@ -1,9 +1,12 @@
-// Element Plus and its icons, registered once.
-import ElementPlus from 'element-plus'
-import 'element-plus/dist/index.css'
-import * as Icons from '@element-plus/icons-vue'
+// Element Plus: components come in per use through the build (vite.config.js); here are the
+// pieces used from script — the message and confirm boxes with their styles — and the icons
+// that menus and buttons name as strings, registered once.
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import { Avatar, Bell, Document, HomeFilled, OfficeBuilding, Plus, Refresh, User, Warning } from '@element-plus/icons-vue'
+
+const icons = { Avatar, Bell, Document, HomeFilled, OfficeBuilding, Plus, Refresh, User, Warning }
 
 export function installElementPlus(app) {
-  app.use(ElementPlus)
-  for (const [name, component] of Object.entries(Icons)) app.component(name, component)
+  for (const [name, component] of Object.entries(icons)) app.component(name, component)
 }

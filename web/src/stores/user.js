@@ -1,4 +1,4 @@
-// The signed-in user and what they may do.
+// The signed-in user (GET /auth/me) and what they may do; `can(p)` checks one permission.
 import { defineStore } from 'pinia'
 import * as auth from '@/api/auth'
 
@@ -24,7 +24,12 @@ export const useUserStore = defineStore('user', {
       this.loaded = true
     },
     async logout() {
-      try { await auth.logout() } finally { this.user = null; this.loaded = true }
+      try { await auth.logout() } finally { this.forget() }
+    },
+    // The session ended (logout, or the server answered 401).
+    forget() {
+      this.user = null
+      this.loaded = true
     }
   }
 })

@@ -1,38 +1,20 @@
-// The one HTTP wrapper: JSON in and out, session cookie, CSRF header on writes, the UI
-// language as Accept-Language, and RFC 9457 problems turned into ApiError.
+// The one HTTP wrapper: JSON in and out under /api/v1, the session cookie, the CSRF header on
+// writes, the UI language as Accept-Language, and RFC 9457 problems turned into ApiError.
+// A 401 outside sign-in forgets the user and goes to the login page.
 import router from '@/router'
 import { i18n } from '@/locales'
+import { useUserStore } from '@/stores/user'
+import { ApiError, queryString, readCookie } from './problem'
 
-export class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail || `HTTP ${status}`)
-    this.status = status
-    this.code = problem?.code || 'http_error'
-    this.errors = problem?.errors || []
-  }
-  // { field: message } for form display.
-  fieldMessages() {
-    return Object.fromEntries(this.errors.map((e) => [e.field, e.message]))
-  }
-}
+export { ApiError }
 
-function cookie(name) {
-  const m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'))
-  return m ? decodeURIComponent(m[1]) : ''
-}
-
-function query(params) {
-  const q = new URLSearchParams()
-  for (const [k, v] of Object.entries(params || {})) if (v !== undefined && v !== null && v !== '') q.append(k, v)
-  const s = q.toString()
-  return s ? `?${s}` : ''
-}
+const BASE = '/api/v1'
 
 export async function request(method, path, { params, body } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': i18n.global.locale.value }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
-  if (method !== 'GET') headers['X-CSRF-Token'] = cookie('xinan_csrf')
-  const res = await fetch(`/api/v1${path}${query(params)}`, {
+  if (method !== 'GET') headers['X-CSRF-Token'] = readCookie(document.cookie, 'xinan_csrf')
+  const res = await fetch(`${BASE}${path}${queryString(params)}`, {
     method,
     headers,
     credentials: 'same-origin',
@@ -40,14 +22,20 @@ export async function request(method, path, { params, body } = {}) {
   })
   if (res.status === 204) return null
   const type = res.headers.get('content-type') || ''
-  const data = type.includes('json') ? await res.json() : null
+  const data = type.includes('json') ? await res.json().catch(() => null) : null
   if (!res.ok) {
-    if (res.status === 401 && !path.startsWith('/auth/login')) {
-      router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } })
-    }
+    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized()
     throw new ApiError(res.status, data)
   }
   return data
+}
+
+function onUnauthorized() {
+  useUserStore().forget()
+  const current = router.currentRoute.value
+  if (current.name !== 'login' && !current.meta.public) {
+    router.push({ name: 'login', query: { redirect: current.fullPath } })
+  }
 }
 
 export const http = {
