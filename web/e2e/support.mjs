@@ -1,6 +1,6 @@
 // Shared e2e helpers: launching Debian's Chromium through playwright-core, signing in,
 // filling Element Plus inputs by data-testid, screenshots under build/e2e-screenshots/.
-import { chromium } from 'playwright-core'
+import { chromium, request } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,9 +23,11 @@ export async function newPage(browser) {
   return context.newPage()
 }
 
-// The <input> of an Element Plus field marked with data-testid (on the input or its wrapper).
+// The <input> or <textarea> of an Element Plus field marked with data-testid (Element Plus
+// puts the attribute on the native element, other components on their wrapper).
 export function field(page, testId) {
-  return page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+  const t = `[data-testid="${testId}"]`
+  return page.locator(`input${t}, textarea${t}, ${t} input, ${t} textarea`).first()
 }
 
 export async function login(page, username) {
@@ -52,4 +54,26 @@ export function fictionalIdNumber() {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
   const sum = [...first17].reduce((s, c, i) => s + Number(c) * w[i], 0)
   return first17 + '10X98765432'[sum % 11]
+}
+
+// Registers a resident in the home unit of `username` through the API (not the UI) and
+// returns {id, name, idNumber}.
+export async function createResidentViaApi(username, name) {
+  const api = await request.newContext({ baseURL: BASE })
+  try {
+    const login = await api.post('/api/v1/auth/login', { data: { username, password: PASSWORD } })
+    if (!login.ok()) throw new Error(`login ${username}: ${login.status()} ${await login.text()}`)
+    const { csrfToken, user } = await login.json()
+    const idNumber = fictionalIdNumber()
+    const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`
+    const gender = Number(idNumber[16]) % 2 === 1 ? 'male' : 'female'
+    const res = await api.post('/api/v1/people', {
+      headers: { 'X-CSRF-Token': csrfToken },
+      data: { name, gender, birthDate, idNumber, phone: '13800138000', address: '', unitId: user.unit.id, tags: [] }
+    })
+    if (res.status() !== 201) throw new Error(`create person: ${res.status()} ${await res.text()}`)
+    return { id: (await res.json()).id, name, idNumber }
+  } finally {
+    await api.dispose()
+  }
 }

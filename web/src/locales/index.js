@@ -11,3 +11,5 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en }
 })
+
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.global.locale.value

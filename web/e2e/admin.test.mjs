@@ -1,0 +1,112 @@
+// End to end: a wrong password shows the server's message; a counsellor opens a record of
+// the sibling village by break-glass (reason required) and sees it flagged; the district admin
+// finds that access in the break-glass log, verifies the audit chain, and sees the org tree
+// and the users of the district.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { BASE, launch, newPage, login, field, shot, createResidentViaApi } from './support.mjs'
+
+const ADMIN = 'admin_330499000000'
+const SIBLING = 'counsellor_330499001002'
+const REASON = `危机干预需要紧急查看档案 ${Date.now() % 100000}`
+let browser
+let resident
+
+before(async () => {
+  browser = await launch()
+  resident = await createResidentViaApi('counsellor_330499001001', `调阅${Date.now() % 100000}`)
+})
+after(async () => { await browser?.close() })
+
+test('a wrong password shows the server\'s message', async () => {
+  const page = await newPage(browser)
+  await page.goto(`${BASE}/login`)
+  await field(page, 'login-username').fill('hotline_330499000000')
+  await field(page, 'login-password').fill('not-the-password-1')
+  await page.locator('[data-testid="login-submit"]').click()
+  const error = page.locator('[data-testid="login-error"]')
+  await error.waitFor()
+  const text = (await error.innerText()).trim()
+  assert.ok(text.length > 0 && !/^HTTP \d+$/.test(text), `problem detail shown: ${text}`)
+  assert.equal(new URL(page.url()).pathname, '/login')
+  await page.context().close()
+})
+
+test('break-glass needs a reason and opens the sibling village\'s record, flagged', async () => {
+  const page = await newPage(browser)
+  await login(page, SIBLING)
+  await page.locator('[data-testid="menu-people"]').click()
+  await page.locator('[data-testid="break-glass"]').click()
+  await field(page, 'break-glass-id-number').fill(resident.idNumber)
+  await field(page, 'break-glass-reason').fill('太短')
+  await page.locator('[data-testid="break-glass-submit"]').click()
+  await page.locator('.el-dialog .el-form-item__error').first().waitFor()  // the client refuses a short reason
+  await field(page, 'break-glass-reason').fill(REASON)
+  await page.locator('[data-testid="break-glass-submit"]').click()
+  await page.locator('[data-testid="person-via-break-glass"]').waitFor()
+  assert.equal(await page.locator('[data-testid="person-id-number-full"]').innerText(), resident.idNumber)
+  assert.ok((await page.locator('[data-testid="person-detail"]').innerText()).includes(resident.name))
+  assert.equal(await page.locator('[data-testid="person-edit"]').count(), 0, 'no editing through break-glass')
+  await shot(page, '06-break-glass-detail')
+  await page.context().close()
+})
+
+test('the district admin sees the access, a verified audit chain, the org tree and users', async () => {
+  const page = await newPage(browser)
+  await login(page, ADMIN)
+  await page.locator('[data-testid="menu-breakGlass"]').click()
+  const grants = page.locator('[data-testid="break-glass-table"]')
+  await grants.getByText(REASON).waitFor()
+  assert.ok((await grants.innerText()).includes(SIBLING))
+  await shot(page, '07-break-glass-log')
+
+  await page.locator('[data-testid="menu-audit"]').click()
+  await page.locator('[data-testid="audit-verify"]').click()
+  const verdict = page.locator('[data-testid="audit-verify-result"]')
+  await verdict.waitFor()
+  assert.match(await verdict.innerText(), /审计链完整/)
+  await field(page, 'audit-person').fill(resident.id)
+  await page.locator('[data-testid="audit-search"]').click()
+  await page.locator('[data-testid="audit-table"]').getByText(SIBLING).first().waitFor()
+  await shot(page, '08-audit-verified')
+
+  await page.locator('[data-testid="menu-org"]').click()
+  await page.locator('[data-testid="org-node-330499000000"]').waitFor()
+  assert.ok(await page.locator('[data-testid="org-node-330499001001"]').isVisible())
+  await shot(page, '09-org-tree')
+
+  await page.locator('[data-testid="menu-users"]').click()
+  await field(page, 'users-search-name').fill(SIBLING)
+  await page.locator('[data-testid="users-search"]').click()
+  await page.locator('[data-testid="users-table"]').getByText(SIBLING).waitFor()
+  await page.context().close()
+})
+
+test('the district admin adds a village, deactivates and deletes it after confirming', async () => {
+  const page = await newPage(browser)
+  await login(page, ADMIN)
+  await page.locator('[data-testid="menu-org"]').click()
+  const town = page.locator('[data-testid="org-node-330499001000"]')
+  await town.locator('[data-testid="org-create-child"]').click()
+  assert.equal(await field(page, 'org-code').inputValue(), '330499001', 'the code starts from the parent prefix')
+  const code = `330499001${100 + Math.floor(Math.random() * 900)}`
+  const name = `测试村${code.slice(-3)}`
+  await field(page, 'org-code').fill(code)
+  await field(page, 'org-name').fill(name)
+  await page.locator('[data-testid="org-save"]').click()
+  const node = page.locator(`[data-testid="org-node-${code}"]`)
+  await node.waitFor()
+  const confirmBox = async () => {
+    const box = page.locator('.el-message-box')
+    await box.waitFor()
+    await box.locator('.el-button--primary').click()
+    await box.waitFor({ state: 'hidden' })
+  }
+  await node.locator('[data-testid="org-toggle-active"]').click()
+  await confirmBox()
+  await node.locator('[data-testid="org-inactive"]').waitFor()
+  await node.locator('[data-testid="org-delete"]').click()
+  await confirmBox()
+  await node.waitFor({ state: 'detached' })
+  await page.context().close()
+})
