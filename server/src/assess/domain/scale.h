@@ -40,6 +40,15 @@ struct Band {
   bool positive = false;  // a positive screen
 };
 
+// A sub-scale (factor): a named subset of items scored after item reversal, e.g. the PSS-10's
+// perceived helplessness (items 1, 2, 3, 6, 9, 10). `mean` is not rounded.
+struct Factor {
+  std::string code;
+  Text name;
+  std::vector<std::string> items;  // ids of existing items, each at most once
+  Method method = Method::kSum;    // kSum or kMean
+};
+
 // An item whose answer at or above `min_value` is critical (e.g. PHQ-9 item 9 ≥ 1).
 struct CriticalRule {
   std::string item;
@@ -52,6 +61,7 @@ struct Scale {
   std::string version;
   Text name;
   std::string license;
+  Text instructions;  // empty when the file has none
   std::string loinc_panel;
   std::string loinc_total;
   std::vector<Item> items;
@@ -60,6 +70,7 @@ struct Scale {
   Rounding rounding = Rounding::kNone;
   std::vector<Band> bands;
   std::vector<CriticalRule> critical;
+  std::vector<Factor> factors;  // in file order; empty when the instrument defines none
 
   const Item* FindItem(const std::string& id) const;
   // The lowest and highest total the scoring can produce.
@@ -68,16 +79,22 @@ struct Scale {
 
 using Answers = std::map<std::string, int>;  // item id -> chosen option value
 
+struct FactorScore {
+  std::string code;
+  double score = 0;
+};
+
 struct ScoreResult {
   double raw = 0;    // sum of item scores (after reversal)
   double total = 0;  // after the method, factor and rounding
   std::string band;
   bool positive = false;
   std::vector<std::string> critical_items;  // ids of critical items that fired
+  std::vector<FactorScore> factors;         // one per Scale::factors, in the same order
   bool critical() const { return !critical_items.empty(); }
 };
 
-// Scores `answers` against `scale`. Every item must be answered with one of its option
+// Scores `answers` against `scale`: total, band, critical items and factor scores. Every item must be answered with one of its option
 // values; errors are field errors on "answers.<itemId>": answer_missing,
 // answer_out_of_range, or answer_unknown_item for an id the scale does not have.
 Result<ScoreResult> Score(const Scale& scale, const Answers& answers);

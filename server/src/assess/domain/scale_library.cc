@@ -178,6 +178,47 @@ struct Parser {
     return Status::Ok();
   }
 
+  Result<Factor> FactorOf(const json::value& v, const std::string& p, const Scale& s) const {
+    if (!v.is_object()) return Fail(p, "must be an object");
+    const auto& o = v.as_object();
+    Factor f;
+    XINAN_ASSIGN_OR_RETURN(f.code, Str(o, "code", p));
+    XINAN_ASSIGN_OR_RETURN(f.name, TextOf(o, "name", p));
+    XINAN_ASSIGN_OR_RETURN(const json::array* items, Arr(o, "items", p));
+    for (size_t i = 0; i < items->size(); ++i) {
+      std::string ip = p + ".items[" + std::to_string(i) + "]";
+      if (!(*items)[i].is_string()) return Fail(ip, "must be an item id (string)");
+      std::string id((*items)[i].as_string());
+      if (!s.FindItem(id)) return Fail(ip, "no item '" + id + "'");
+      if (std::find(f.items.begin(), f.items.end(), id) != f.items.end()) {
+        return Fail(ip, "item '" + id + "' listed twice");
+      }
+      f.items.push_back(std::move(id));
+    }
+    XINAN_ASSIGN_OR_RETURN(std::string method, Str(o, "method", p, false));
+    if (method.empty() || method == "sum") f.method = Method::kSum;
+    else if (method == "mean") f.method = Method::kMean;
+    else return Fail(p + ".method", "must be sum or mean");
+    return f;
+  }
+
+  // Optional sub-scales: unique codes, existing items.
+  Status Factors(const json::object& root, Scale& s) const {
+    auto it = root.find("factors");
+    if (it == root.end()) return Status::Ok();
+    if (!it->value().is_array()) return Fail("factors", "must be an array");
+    const auto& a = it->value().as_array();
+    for (size_t i = 0; i < a.size(); ++i) {
+      std::string p = "factors[" + std::to_string(i) + "]";
+      XINAN_ASSIGN_OR_RETURN(Factor f, FactorOf(a[i], p, s));
+      for (const auto& prev : s.factors) {
+        if (prev.code == f.code) return Fail(p + ".code", "duplicate factor code " + f.code);
+      }
+      s.factors.push_back(std::move(f));
+    }
+    return Status::Ok();
+  }
+
   Result<Scale> Parse(std::string_view text) const {
     auto parsed = ParseObject(text);
     if (!parsed.ok()) return Fail("$", "not a JSON object: " + parsed.status().detail());
@@ -187,6 +228,9 @@ struct Parser {
     XINAN_ASSIGN_OR_RETURN(s.version, Str(root, "version", "$"));
     XINAN_ASSIGN_OR_RETURN(s.name, TextOf(root, "name", "$"));
     XINAN_ASSIGN_OR_RETURN(s.license, Str(root, "license", "$"));
+    if (root.contains("instructions")) {
+      XINAN_ASSIGN_OR_RETURN(s.instructions, TextOf(root, "instructions", "$"));
+    }
     if (auto l = root.find("loinc"); l != root.end() && l->value().is_object()) {
       XINAN_ASSIGN_OR_RETURN(s.loinc_panel, Str(l->value().as_object(), "panel", "loinc", false));
       XINAN_ASSIGN_OR_RETURN(s.loinc_total, Str(l->value().as_object(), "total", "loinc", false));
@@ -197,6 +241,7 @@ struct Parser {
     XINAN_RETURN_IF_ERROR(Bands(root, s));
     XINAN_RETURN_IF_ERROR(Coverage(s));
     XINAN_RETURN_IF_ERROR(Critical(root, s));
+    XINAN_RETURN_IF_ERROR(Factors(root, s));
     return s;
   }
 };

@@ -174,7 +174,9 @@ constexpr const char* kMinimal = R"({
   "scoring": {"method": "sum"},
   "bands": [{"min": 0, "max": 0, "code": "neg", "label": {"zh-CN": "阴", "en": "Neg"}},
             {"min": 1, "max": 2, "code": "pos", "label": {"zh-CN": "阳", "en": "Pos"}, "positive": true}],
-  "critical": [{"item": "b", "minValue": 1, "message": {"zh-CN": "危", "en": "Crisis"}}]
+  "critical": [{"item": "b", "minValue": 1, "message": {"zh-CN": "危", "en": "Crisis"}}],
+  "factors": [{"code": "fa", "name": {"zh-CN": "因子甲", "en": "FA"}, "items": ["a"], "method": "sum"},
+              {"code": "fab", "name": {"zh-CN": "因子甲乙", "en": "FAB"}, "items": ["a", "b"], "method": "mean"}]
 })";
 
 std::string Replace(std::string s, const std::string& from, const std::string& to) {
@@ -195,6 +197,14 @@ TEST(Loader, RejectsBrokenDefinitionsNamingFileAndPath) {
       {R"("defaultOptionSet": "yn")", R"("defaultOptionSet": "nope")", "t.json: items[0].optionSet: unknown option set 'nope'"},
       {R"({"value": 1, "label")", R"({"value": 0, "label")", "t.json: optionSets.yn[1].value: duplicate option value"},
       {R"("version": "1.0.0",)", "", "t.json: $.version: required"},
+      {R"("code": "fab")", R"("code": "fa")", "t.json: factors[1].code: duplicate factor code fa"},
+      {R"("items": ["a"])", R"("items": ["z"])", "t.json: factors[0].items[0]: no item 'z'"},
+      {R"("items": ["a", "b"])", R"("items": ["a", "a"])", "t.json: factors[1].items[1]: item 'a' listed twice"},
+      {R"("items": ["a"])", R"("items": [1])", "t.json: factors[0].items[0]: must be an item id"},
+      {R"("items": ["a"])", R"("items": [])", "t.json: factors[0].items: must be a non-empty array"},
+      {R"("method": "mean")", R"("method": "max")", "t.json: factors[1].method: must be sum or mean"},
+      {R"("name": {"zh-CN": "因子甲", "en": "FA"}, )", "", "t.json: factors[0].name"},
+      {R"("factors": [)", R"("factors": {"x": 1}, "unused": [)", "t.json: factors: must be an array"},
   };
   for (const auto& c : cases) {
     auto r = ParseScale(Replace(kMinimal, c.from, c.to), "t.json");
@@ -202,6 +212,34 @@ TEST(Loader, RejectsBrokenDefinitionsNamingFileAndPath) {
     EXPECT_EQ(r.status().code(), "scale_invalid");
     EXPECT_EQ(r.status().detail().rfind(c.want, 0), 0u) << r.status().detail();
   }
+}
+
+// Factor scores come from the item scores after reversal; `mean` divides by the factor's items.
+TEST(Scoring, FactorsAfterReversalTable) {
+  auto plain = ParseScale(kMinimal, "t.json");
+  ASSERT_TRUE(plain.ok()) << plain.status().detail();
+  auto reversed = ParseScale(Replace(kMinimal, R"("id": "b", "text": {"zh-CN": "乙", "en": "B"})",
+                                     R"("id": "b", "text": {"zh-CN": "乙", "en": "B"}, "reverse": true)"),
+                             "t.json");
+  ASSERT_TRUE(reversed.ok()) << reversed.status().detail();
+  struct Case { const Scale* scale; int a, b; double fa, fab; };
+  const Case cases[] = {
+      {&*plain, 0, 0, 0, 0},    {&*plain, 1, 0, 1, 0.5},    {&*plain, 1, 1, 1, 1},
+      {&*reversed, 0, 0, 0, 0.5}, {&*reversed, 0, 1, 0, 0}, {&*reversed, 1, 0, 1, 1},
+  };
+  for (const auto& c : cases) {
+    auto r = Score(*c.scale, Answers{{"a", c.a}, {"b", c.b}});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    ASSERT_EQ(r->factors.size(), 2u);
+    EXPECT_EQ(r->factors[0].code, "fa");
+    EXPECT_EQ(r->factors[0].score, c.fa) << "a=" << c.a << " b=" << c.b;
+    EXPECT_EQ(r->factors[1].code, "fab");
+    EXPECT_EQ(r->factors[1].score, c.fab) << "a=" << c.a << " b=" << c.b;
+  }
+  EXPECT_EQ(plain->factors[1].method, Method::kMean);
+  EXPECT_EQ(plain->factors[1].name.en, "FAB");
+  // A scale without factors scores none.
+  EXPECT_TRUE(Score(*Library().Latest("phq9"), Uniform(*Library().Latest("phq9"), 0))->factors.empty());
 }
 
 TEST(Library, OldVersionsKeepTheirScores) {

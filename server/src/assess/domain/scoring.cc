@@ -30,6 +30,13 @@ double Finish(const Scale& s, double raw) {
   return total;
 }
 
+FactorScore ScoreFactor(const Scale& s, const Factor& f, const Answers& answers) {
+  double sum = 0;
+  for (const auto& id : f.items) sum += ItemScore(*s.FindItem(id), answers.at(id));
+  double score = f.method == Method::kMean ? sum / static_cast<double>(f.items.size()) : sum;
+  return {f.code, score};
+}
+
 Status CheckAnswers(const Scale& s, const Answers& answers) {
   std::vector<FieldError> errs;
   for (const auto& [id, value] : answers) {
@@ -81,6 +88,7 @@ Result<ScoreResult> Score(const Scale& s, const Answers& answers) {
   for (const auto& c : s.critical) {
     if (answers.at(c.item) >= c.min_value) r.critical_items.push_back(c.item);
   }
+  for (const auto& f : s.factors) r.factors.push_back(ScoreFactor(s, f, answers));
   return r;
 }
 
