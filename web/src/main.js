@@ -5,6 +5,7 @@ import App from './App.vue'
 import router from './router'
 import { i18n } from './locales'
 import { installElementPlus } from './plugins/element'
+import './styles/print.css'
 
 const app = createApp(App)
 app.use(createPinia())

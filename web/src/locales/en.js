@@ -1,7 +1,7 @@
 // English
 export default {
   app: { name: 'Xinan', title: 'Social Psychological Services', language: 'Language', logout: 'Sign out', unit: 'Unit' },
-  menu: { alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
+  menu: { campaigns: 'Screening', rules: 'Warning rules', alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
   common: {
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',
@@ -32,7 +32,15 @@ export default {
     title: 'Self-assessment', consent: 'This check helps us understand how you have been feeling. The result is only used to offer you help and your data is kept confidential by law. You may stop at any time.',
     agree: 'I have read and agree to the consent above', start: 'Start', submit: 'Submit', yourResult: 'Your result',
     help: 'For help, visit your village or community counselling room, or call the 24-hour psychological aid line.',
-    crisisTitle: 'Please get help now', crisisLine: '24-hour psychological aid line: 12356'
+    crisisTitle: 'Please get help now', crisisLine: '24-hour psychological aid line: 12356',
+    howTitle: 'How to answer', anonymous: 'Anonymously (no name)', identified: 'With my name (so that staff can contact me)',
+    idNumberOptional: 'ID number (optional)', progress: '{done} of {total} answered',
+    positiveText: 'You may be under a lot of strain lately. Please talk to the staff of a counselling room soon; they keep what you say confidential and can help.',
+    negativeText: 'You seem to be doing well overall. If things get hard later, help is always there.',
+    thanksTitle: 'Thank you for taking part!', thanksText: 'Your answers have been submitted. Staff review the results of this screening and will contact you if needed.',
+    helpTitle: 'Where to get help', unitRoom: 'The counselling room of {unit} welcomes you for a talk.', unitHotline: 'Hotline of {unit}:',
+    aidLine: '24-hour psychological aid line:', endedTitle: 'This screening has ended', endedText: '"{name}" is no longer open. Thank you for your interest.',
+    linkInvalid: 'This link is not valid; please check with the organisation that gave it to you.', tooMany: 'Too many submissions; please try again later.'
   },
   alerts: {
     levelLabel: 'Level', level: { red: 'Red', orange: 'Orange', yellow: 'Yellow' },
@@ -40,7 +48,63 @@ export default {
     outcomeLabel: 'Outcome',
     outcome: { contacted_safe: 'Contacted, safe', referred: 'Referred', case_opened: 'Case opened', unreachable: 'Unreachable', false_positive: 'False positive' },
     scale: 'Scale', deadline: 'Respond by', createdAt: 'Raised', overdue: 'Overdue', open: 'Open',
-    acknowledge: 'Acknowledge', close: 'Close', note: 'Note (optional)', refresh: 'Refresh'
+    acknowledge: 'Acknowledge', close: 'Close', note: 'Note (optional)', refresh: 'Refresh',
+    start: 'Start', detailTitle: 'Alert', timeline: 'Timeline', resident: 'Resident', openResident: 'Open record',
+    anonymous: 'Anonymous self-assessment', escalatedLabel: 'Escalation', escalatedTimes: 'Escalated {n} time(s)',
+    action: { raised: 'Raised', acknowledged: 'Acknowledged', started: 'Started', closed: 'Closed', escalated: 'Escalated (deadline passed)' }
+  },
+  assess: {
+    recordTitle: 'Psychological record', pickScale: 'Pick a scale to start', submit: 'Submit and score', total: 'Total', band: 'Band',
+    positive: 'Positive', critical: 'Critical item positive', alertRaised: 'An alert was raised and sent to the inbox', openAlert: 'Open alert',
+    noAlert: 'No alert raised', report: 'Report', again: 'Take again', history: 'Results over time', noHistory: 'No results yet',
+    takenAt: 'Taken', scale: 'Scale', keyboardHint: 'Keyboard: a digit answers and moves on, ←/→ change the answer, ↑/↓ or Enter move between questions.'
+  },
+  report: {
+    title: 'Assessment report', print: 'Print', source: 'Administered', sources: { counsellor: 'By staff', self: 'Self-assessment' }, number: 'Report no.',
+    scaleSection: 'About the scale', instructions: 'Instructions', scoreSection: 'Score', raw: 'Raw score', factor: 'Factor', factorScore: 'Score',
+    interpretation: 'Interpretation', interpretBand: 'This result is "{band}".',
+    positiveText: 'It suggests psychological distress that needs attention; a professional should assess further.', negativeText: 'It does not suggest marked psychological distress.',
+    criticalText: 'A critical item was answered positively: assess the risk of self-harm or suicide now and start crisis intervention if needed.',
+    guidance: 'Guidance and where to get help', guideCrisis: 'Assess the risk face to face at once and keep the person safe; in an emergency call 110 / 120.',
+    guidePositive: 'Arrange a talk at the village/community counselling room or the town station within a week; refer to a psychiatric clinic if needed.',
+    guideNegative: 'Keep regular sleep and exercise and stay in touch with family and friends; ask for help whenever needed.',
+    guideHotline: '24-hour psychological aid line: 12356.', answers: 'Answers', item: 'Item', answer: 'Answer', value: 'Value',
+    disclaimer: 'This report supports screening only and is not a clinical diagnosis.'
+  },
+  rules: {
+    name: 'Rule name', scale: 'Scale', anyScale: 'Any scale', minTotal: 'Total at least', minRise: 'Rise at least',
+    minRiseHint: 'since the previous result on the same scale', requiresCritical: 'Critical item positive', requiredTags: 'Population tags', anyTag: 'Anyone (no tag needed)',
+    conditionsHint: 'Set at least one condition: total, rise, critical item or tags; all set conditions must hold.', conditionsLabel: 'Conditions',
+    active: 'Active', createTitle: 'New warning rule', editTitle: 'Edit warning rule', searchPlaceholder: 'Search by rule name',
+    descMinTotal: 'total ≥ {n}', descMinRise: 'rise ≥ {n}', descCritical: 'critical item positive', descSeparator: '; ',
+    levelInvalid: 'Choose an alert level', scaleUnknown: 'Unknown scale', numberInvalid: 'Enter a number', risePositive: 'The rise must be above 0',
+    noCondition: 'A rule needs at least one condition'
+  },
+  notify: {
+    title: 'Notifications', readAll: 'Mark all read', empty: 'No notifications',
+    kind: { alert_raised: 'New alert', alert_escalated: 'Alert escalated' }
+  },
+  campaigns: {
+    name: 'Campaign', unit: 'Unit', targetGroup: 'Target group', targetGroupPlaceholder: 'e.g. grade 8 of a school, a factory, a village',
+    scales: 'Scales', dates: 'Dates', startsOn: 'Starts', endsOn: 'Ends', consentText: 'Consent text',
+    showResult: 'Show respondents their result', showResultOn: 'Respondents see their own result', showResultOff: 'Respondents see a thank-you and where to get help (usual in schools)',
+    targetSize: 'Target size', targetSizeHint: 'An imported roster\'s size takes precedence', createTitle: 'New screening campaign', editTitle: 'Edit screening campaign',
+    detailTitle: 'Screening campaign', searchPlaceholder: 'Search by campaign name', state: 'State', open: 'Open', closed: 'Ended',
+    completedOfTarget: 'Done / target', coverage: 'Coverage', positiveRate: 'Positive rate', target: 'Target', completed: 'Completed',
+    positive: 'Positive', byUnit: 'By unit', link: 'Self-assessment link and QR code', copy: 'Copy', copied: 'Link copied',
+    qrAlt: 'QR code of the self-assessment link', poster: 'Print A4 poster', openLink: 'Open link', export: 'Export to Excel', roster: 'Roster',
+    rosterImport: 'Import roster (Excel / CSV)', rosterHint: 'Headers: name, phone, unit code, group (optional); nothing is imported if any row is wrong.',
+    rosterImported: '{n} people imported', rosterRejected: 'The roster has {n} error(s); nothing was imported. Fix them and import again.',
+    rosterHeaderMissing: 'Missing header(s): {columns}', rosterEmpty: 'The file holds no roster rows',
+    rosterRow: 'Row', rosterColumn: 'Column', rosterProblem: 'Problem', rosterEmptyList: 'No roster imported yet', group: 'Group',
+    columns: { name: 'Name', phone: 'Phone', unitCode: 'Unit code', group: 'Group', file: 'File' },
+    nameTooLong: 'The name is too long (at most 200 bytes)', datesInvalid: 'Choose the start and end dates', endsBeforeStart: 'The end date cannot be before the start',
+    targetSizeInvalid: 'The target size is 0 or a positive whole number'
+  },
+  poster: {
+    title: 'Poster', headline: 'Mental health self-check', invitation: 'Caring for your mental health starts with knowing yourself. Scan the code below to take a short self-check in a few minutes; you see the result at once and where to get help.',
+    scan: 'Scan with WeChat or your phone camera', unitHotline: 'Counselling hotline', aidLine: '24-hour psychological aid line 12356',
+    privacy: 'You may take part anonymously; your data is kept confidential by law and used only to help you.'
   },
   gender: { male: 'Male', female: 'Female' },
   org: {

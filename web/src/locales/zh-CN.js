@@ -1,7 +1,7 @@
 // 简体中文（默认）
 export default {
   app: { name: '心安', title: '社会心理服务平台', language: '语言', logout: '退出登录', unit: '所属机构' },
-  menu: { alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
+  menu: { campaigns: '筛查活动', rules: '预警规则', alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
   common: {
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确认', actions: '操作', detail: '详情', back: '返回', yes: '是', no: '否', all: '全部',
@@ -32,7 +32,15 @@ export default {
     title: '心理自评', consent: '本测评用于了解您近期的心理状况，结果仅用于为您提供帮助，个人信息将依法保密。您可以随时停止作答。',
     agree: '我已阅读并同意上述知情同意内容', start: '开始测评', submit: '提交', yourResult: '您的结果',
     help: '如需帮助，可前往所在村（社区）心理咨询室，或拨打 24 小时心理援助热线。',
-    crisisTitle: '请立即寻求帮助', crisisLine: '24 小时心理援助热线：12356'
+    crisisTitle: '请立即寻求帮助', crisisLine: '24 小时心理援助热线：12356',
+    howTitle: '作答方式', anonymous: '匿名作答（不留姓名）', identified: '实名作答（便于工作人员联系您）',
+    idNumberOptional: '身份证号（选填）', progress: '已答 {done} / {total} 题',
+    positiveText: '您近期可能承受着较大的心理压力，建议尽快与心理咨询室的工作人员聊一聊，他们会为您保密并提供帮助。',
+    negativeText: '您近期的状态总体良好。如果今后感到困扰，随时可以寻求帮助。',
+    thanksTitle: '感谢您的参与！', thanksText: '您的作答已提交。本次测评的结果由工作人员统一查看，如有需要会与您联系。',
+    helpTitle: '在哪里获得帮助', unitRoom: '{unit}心理咨询室欢迎您前来面谈。', unitHotline: '{unit}心理服务热线：',
+    aidLine: '24 小时心理援助热线：', endedTitle: '本次测评已结束', endedText: '“{name}”已不在开放时间内，感谢您的关注。',
+    linkInvalid: '该测评链接无效，请向发放链接的单位确认。', tooMany: '提交过于频繁，请稍后再试。'
   },
   alerts: {
     levelLabel: '级别', level: { red: '红色', orange: '橙色', yellow: '黄色' },
@@ -40,7 +48,63 @@ export default {
     outcomeLabel: '处置结果',
     outcome: { contacted_safe: '已联系，安全', referred: '已转介', case_opened: '已建档干预', unreachable: '无法联系', false_positive: '误报' },
     scale: '量表', deadline: '响应时限', createdAt: '预警时间', overdue: '已超时', open: '未关闭',
-    acknowledge: '响应', close: '关闭', note: '处置说明（可选）', refresh: '刷新'
+    acknowledge: '响应', close: '关闭', note: '处置说明（可选）', refresh: '刷新',
+    start: '开始处置', detailTitle: '预警详情', timeline: '处置记录', resident: '居民', openResident: '查看档案',
+    anonymous: '匿名自评', escalatedLabel: '逐级上报', escalatedTimes: '已上报 {n} 次',
+    action: { raised: '触发预警', acknowledged: '响应', started: '开始处置', closed: '关闭', escalated: '超时上报上级' }
+  },
+  assess: {
+    recordTitle: '心理档案', pickScale: '选择量表开始测评', submit: '提交并评分', total: '总分', band: '结果分级',
+    positive: '阳性', critical: '危机条目阳性', alertRaised: '已触发预警，已推送至预警处置', openAlert: '查看预警',
+    noAlert: '未触发预警', report: '测评报告', again: '再测一次', history: '历次测评', noHistory: '暂无测评记录',
+    takenAt: '测评时间', scale: '量表', keyboardHint: '键盘作答：数字键选择答案并跳到下一题，←/→ 切换答案，↑/↓ 或回车切换题目。'
+  },
+  report: {
+    title: '心理测评报告', print: '打印', source: '测评方式', sources: { counsellor: '工作人员施测', self: '自评' }, number: '报告编号',
+    scaleSection: '量表简介', instructions: '指导语', scoreSection: '测评得分', raw: '原始分', factor: '因子', factorScore: '因子分',
+    interpretation: '结果解释', interpretBand: '本次测评结果为“{band}”。',
+    positiveText: '结果提示存在需要关注的心理困扰，建议由专业人员进一步评估。', negativeText: '结果未提示明显的心理困扰。',
+    criticalText: '危机条目作答阳性：请立即评估自伤/自杀风险，必要时启动危机干预。',
+    guidance: '建议与求助途径', guideCrisis: '立即进行面对面风险评估，确保当事人安全；情况紧急时拨打 110 / 120。',
+    guidePositive: '建议在一周内到村（社区）心理咨询室或心理服务站面谈，必要时转介精神专科门诊。',
+    guideNegative: '保持规律作息与适度运动，与家人朋友保持联系；如有困扰可随时求助。',
+    guideHotline: '24 小时心理援助热线：12356。', answers: '作答明细', item: '题目', answer: '选择', value: '分值',
+    disclaimer: '本报告仅供心理筛查参考，不能作为临床诊断依据。'
+  },
+  rules: {
+    name: '规则名称', scale: '适用量表', anyScale: '任意量表', minTotal: '总分不低于', minRise: '较上次升高不少于',
+    minRiseHint: '与同一量表上次结果相比', requiresCritical: '危机条目阳性', requiredTags: '人群标签', anyTag: '任意人群（不限）',
+    conditionsHint: '至少设置一个条件：总分、升高值、危机条目或人群标签；多个条件须同时满足。', conditionsLabel: '条件',
+    active: '启用', createTitle: '新建预警规则', editTitle: '编辑预警规则', searchPlaceholder: '按规则名称搜索',
+    descMinTotal: '总分 ≥ {n}', descMinRise: '较上次升高 ≥ {n}', descCritical: '危机条目阳性', descSeparator: '；',
+    levelInvalid: '请选择预警级别', scaleUnknown: '未知的量表', numberInvalid: '请输入数字', risePositive: '升高值应大于 0',
+    noCondition: '规则至少需要一个条件'
+  },
+  notify: {
+    title: '通知', readAll: '全部已读', empty: '暂无通知',
+    kind: { alert_raised: '新预警', alert_escalated: '预警超时上报' }
+  },
+  campaigns: {
+    name: '活动名称', unit: '组织单位', targetGroup: '目标人群', targetGroupPlaceholder: '如：某中学初二年级、某工厂、某村',
+    scales: '测评量表', dates: '起止日期', startsOn: '开始日期', endsOn: '结束日期', consentText: '知情同意书',
+    showResult: '向作答者显示结果', showResultOn: '作答者可看到自己的结果', showResultOff: '作答者只看到致谢与求助信息（学校普查常用）',
+    targetSize: '目标人数', targetSizeHint: '导入名单后以名单人数为准', createTitle: '新建筛查活动', editTitle: '编辑筛查活动',
+    detailTitle: '筛查活动', searchPlaceholder: '按活动名称搜索', state: '状态', open: '进行中', closed: '已结束',
+    completedOfTarget: '完成/目标', coverage: '覆盖率', positiveRate: '阳性率', target: '目标人数', completed: '已完成',
+    positive: '阳性人数', byUnit: '各单位完成情况', link: '自评链接与二维码', copy: '复制', copied: '链接已复制',
+    qrAlt: '自评二维码', poster: '打印 A4 海报', openLink: '打开链接', export: '导出 Excel', roster: '目标名单',
+    rosterImport: '导入名单（Excel / CSV）', rosterHint: '表头：姓名、手机号、单位代码、分组（可选）；有错误时整份不导入。',
+    rosterImported: '已导入 {n} 人', rosterRejected: '名单有 {n} 处错误，未导入任何记录，请修改后重新导入。',
+    rosterHeaderMissing: '表头缺少：{columns}', rosterEmpty: '文件中没有名单数据',
+    rosterRow: '行号', rosterColumn: '列', rosterProblem: '问题', rosterEmptyList: '尚未导入名单', group: '分组',
+    columns: { name: '姓名', phone: '手机号', unitCode: '单位代码', group: '分组', file: '文件' },
+    nameTooLong: '名称过长（最多约 66 个汉字）', datesInvalid: '请选择起止日期', endsBeforeStart: '结束日期不能早于开始日期',
+    targetSizeInvalid: '目标人数应为 0 或正整数'
+  },
+  poster: {
+    title: '自评海报', headline: '心理健康自评', invitation: '关注心理健康，从了解自己开始。扫描下方二维码，用几分钟完成一份简短的心理自评，结果即时可见，并告诉您在哪里可以获得帮助。',
+    scan: '微信 / 手机相机扫码参与', unitHotline: '心理服务热线', aidLine: '24 小时心理援助热线 12356',
+    privacy: '可匿名参与；您的个人信息将依法保密，仅用于为您提供帮助。'
   },
   gender: { male: '男', female: '女' },
   org: {

@@ -3,9 +3,11 @@
 // that menus and buttons name as strings, registered once.
 import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'
-import { Avatar, Bell, Document, HomeFilled, OfficeBuilding, Plus, Refresh, User, Warning } from '@element-plus/icons-vue'
+import {
+  Avatar, Bell, DataAnalysis, Document, Download, HomeFilled, OfficeBuilding, Plus, Printer, Refresh, SetUp, Upload, User, Warning
+} from '@element-plus/icons-vue'
 
-const icons = { Avatar, Bell, Document, HomeFilled, OfficeBuilding, Plus, Refresh, User, Warning }
+const icons = { Avatar, Bell, DataAnalysis, Document, Download, HomeFilled, OfficeBuilding, Plus, Printer, Refresh, SetUp, Upload, User, Warning }
 
 export function installElementPlus(app) {
   for (const [name, component] of Object.entries(icons)) app.component(name, component)

@@ -4,6 +4,7 @@ import { createRouter, createWebHistory } from 'vue-router'
 import { useUserStore } from '@/stores/user'
 import peopleRoutes from './modules/people'
 import adminRoutes from './modules/admin'
+import screeningRoutes from './modules/screening'
 
 const routes = [
   { path: '/login', name: 'login', component: () => import('@/views/login/index.vue') },
@@ -14,6 +15,7 @@ const routes = [
     children: [
       { path: '', name: 'home', component: () => import('@/views/home/index.vue'), meta: { title: 'menu.home', icon: 'HomeFilled' } },
       ...peopleRoutes,
+      ...screeningRoutes,
       ...adminRoutes
     ]
   },

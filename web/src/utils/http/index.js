@@ -10,15 +10,17 @@ export { ApiError }
 
 const BASE = '/api/v1'
 
-export async function request(method, path, { params, body } = {}) {
+// `body` goes as JSON; `text` (with `contentType`) goes as it is, e.g. a CSV upload.
+export async function request(method, path, { params, body, text, contentType } = {}) {
   const headers = { Accept: 'application/json', 'Accept-Language': i18n.global.locale.value }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (text !== undefined) headers['Content-Type'] = contentType || 'text/plain; charset=utf-8'
   if (method !== 'GET') headers['X-CSRF-Token'] = readCookie(document.cookie, 'xinan_csrf')
   const res = await fetch(`${BASE}${path}${queryString(params)}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body !== undefined ? JSON.stringify(body) : undefined
+    body: text !== undefined ? text : body !== undefined ? JSON.stringify(body) : undefined
   })
   if (res.status === 204) return null
   const type = res.headers.get('content-type') || ''
@@ -38,9 +40,13 @@ function onUnauthorized() {
   }
 }
 
+// The full URL of an API resource opened by the browser itself (downloads, images).
+export const apiUrl = (path, params) => `${BASE}${path}${queryString(params)}`
+
 export const http = {
   get: (path, params) => request('GET', path, { params }),
   post: (path, body) => request('POST', path, { body: body ?? {} }),
+  postText: (path, text, contentType) => request('POST', path, { text, contentType }),
   put: (path, body) => request('PUT', path, { body }),
   del: (path) => request('DELETE', path)
 }

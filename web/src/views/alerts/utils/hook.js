@@ -1,0 +1,56 @@
+// The alert inbox: the list with counts by level (overdue first, as the server sorts), refresh
+// every 10 s, the detail drawer, and the closed-loop actions acknowledge → start → close.
+import { ref, computed } from 'vue'
+import { ElMessage } from 'element-plus'
+import { listAlerts, getAlert, acknowledgeAlert, startAlert, closeAlert } from '@/api/alerts'
+import { usePagedList } from '@/utils/pagedList'
+
+export const STATUSES = ['new', 'acknowledged', 'in_progress', 'closed']
+export const OUTCOMES = ['contacted_safe', 'referred', 'case_opened', 'unreachable', 'false_positive']
+export const LEVELS = ['red', 'orange', 'yellow']
+export const levelTagType = (level) => (level === 'red' ? 'danger' : 'warning')
+
+// The next actions an alert in `status` offers.
+export const nextActions = (status) => ({
+  acknowledge: status === 'new',
+  start: status === 'acknowledged',
+  close: status !== 'closed'
+})
+
+export function useAlertInbox() {
+  const list = usePagedList(listAlerts, { status: '', level: '' })
+  const counts = computed(() => list.last.value?.counts || { red: 0, orange: 0, yellow: 0 })
+  const detail = ref(null)
+  const drawerOpen = ref(false)
+  const closing = ref(null)  // the alert the close dialog is for
+
+  async function openDetail(id) {
+    drawerOpen.value = true
+    try { detail.value = await getAlert(id) } catch (e) { ElMessage.error(e.message); drawerOpen.value = false }
+  }
+
+  async function act(call) {
+    try {
+      await call()
+      await list.load()
+      if (drawerOpen.value && detail.value) detail.value = await getAlert(detail.value.id)
+    } catch (e) {
+      ElMessage.error(e.message)
+    }
+  }
+
+  const acknowledge = (a) => act(() => acknowledgeAlert(a.id))
+  const start = (a) => act(() => startAlert(a.id))
+  const openClose = (a) => { closing.value = a }
+  async function confirmClose(outcome, note) {
+    const a = closing.value
+    closing.value = null
+    await act(() => closeAlert(a.id, outcome, note))
+  }
+  function filterLevel(level) {
+    list.filter.level = list.filter.level === level ? '' : level
+    list.search()
+  }
+
+  return { ...list, counts, detail, drawerOpen, closing, openDetail, acknowledge, start, openClose, confirmClose, filterLevel }
+}

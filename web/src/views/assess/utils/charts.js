@@ -1,0 +1,45 @@
+// ECharts options of the psychological record: score over time per scale, and the band chart
+// of one result. Pure (no DOM), so the shapes are unit-tested.
+import { bandSegments, localText } from './answers.js'
+
+const BAND_COLOURS = ['#67c23a', '#95d475', '#e6a23c', '#f89898', '#f56c6c', '#c45656']
+
+// A line of one scale's totals over time; `points` are [[createdAt, total]].
+export function scoreLineOption(points, title) {
+  return {
+    title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: 'time' },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'line', data: points, symbolSize: 8, label: { show: true, position: 'top' } }]
+  }
+}
+
+// The scale's bands as one stacked horizontal bar, with a marker at `score`.
+export function bandChartOption(bands, score, locale, scoreLabel) {
+  const segments = bandSegments(bands)
+  const series = segments.map((s, i) => ({
+    type: 'bar', stack: 'bands', name: localText(s.label, locale), barWidth: 28,
+    itemStyle: { color: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)] },
+    label: { show: s.width > 0, formatter: `${s.from}–${s.from + s.width - 1}`, color: '#fff', fontSize: 11 },
+    data: [s.width]
+  }))
+  if (series.length) {
+    series[0].markLine = {
+      symbol: ['none', 'none'], lineStyle: { color: '#303133', width: 3, type: 'solid' },
+      label: { formatter: `${scoreLabel} ${score}`, position: 'end', fontWeight: 'bold' },
+      data: [{ xAxis: score }]
+    }
+  }
+  const min = segments.length ? segments[0].from : 0
+  const max = segments.length ? segments.at(-1).from + segments.at(-1).width : 1
+  return {
+    animation: false,
+    legend: { bottom: 0, textStyle: { fontSize: 11 } },
+    grid: { left: 10, right: 10, top: 30, bottom: 40 },
+    xAxis: { type: 'value', min, max, show: false },
+    yAxis: { type: 'category', data: [''], show: false },
+    series: min === 0 ? series : [{ type: 'bar', stack: 'bands', data: [min], itemStyle: { color: 'transparent' }, silent: true }, ...series]
+  }
+}

@@ -1,0 +1,86 @@
+// The warning-rule, campaign and respondent forms mirror the server's validation.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { ruleFieldProblem, ruleBody, SERVER_CODES } from '../src/views/rules/rule.js'
+import { campaignFieldProblem, campaignBody } from '../src/views/campaigns/rule.js'
+import { respondentProblems, respondentBody } from '../src/views/self/rule.js'
+import { selfAssessmentPath } from '../src/views/campaigns/utils/links.js'
+import { idNumber, locales, lookup } from './helpers.mjs'
+
+const scales = ['phq9', 'gad7']
+const okRule = { name: 'PHQ-9 ≥ 15', level: 'orange', scaleCode: 'phq9', minTotal: 15, minRise: null, requiresCritical: false, requiredTags: [], active: true }
+
+test('warning rules: server codes name/required, conditions, minRise, level, scaleCode', () => {
+  for (const f of ['name', 'level', 'scaleCode', 'minTotal', 'minRise', 'conditions']) assert.equal(ruleFieldProblem(f, okRule, scales), '', f)
+  const cases = [
+    ['name', { name: '  ' }, 'common.required'],
+    ['level', { level: 'blue' }, 'rules.levelInvalid'],
+    ['scaleCode', { scaleCode: 'scl90' }, 'rules.scaleUnknown'],
+    ['scaleCode', { scaleCode: '' }, ''],
+    ['minRise', { minRise: 0 }, 'rules.risePositive'],
+    ['minRise', { minRise: -3 }, 'rules.risePositive'],
+    ['minRise', { minRise: 5 }, ''],
+    ['conditions', { minTotal: null }, 'rules.noCondition'],
+    ['conditions', { minTotal: null, minRise: 5 }, ''],
+    ['conditions', { minTotal: null, requiresCritical: true }, ''],
+    ['conditions', { minTotal: null, requiredTags: ['minor'] }, ''],  // the server counts tags as a condition
+    ['conditions', { minTotal: 0 }, '']  // 0 is a condition, not an empty field
+  ]
+  for (const [field, change, want] of cases) {
+    assert.equal(ruleFieldProblem(field, { ...okRule, ...change }, scales), want, `${field} ${JSON.stringify(change)}`)
+    if (want) for (const [name, m] of Object.entries(locales)) assert.ok(lookup(m, want), `${want} in ${name}`)
+  }
+  for (const key of Object.values(SERVER_CODES)) for (const m of Object.values(locales)) assert.ok(lookup(m, key), key)
+})
+
+test('a rule body sends nulls for empty numbers and no empty scale', () => {
+  assert.deepEqual(ruleBody({ ...okRule, name: ' x ', scaleCode: '', minTotal: '', minRise: '4' }),
+    { name: 'x', level: 'orange', scaleCode: null, minTotal: null, minRise: 4, requiresCritical: false, requiredTags: [], active: true })
+})
+
+const okCampaign = { name: '2026 秋季初二心理普查', unitId: 'u1', targetGroup: '初二', scaleCodes: ['phq9'], dates: ['2026-09-01', '2026-09-30'], consentText: '', showResult: false, targetSize: 120 }
+
+test('campaigns: name bytes, unit, known scales, date order, target size', () => {
+  for (const f of ['name', 'unitId', 'scaleCodes', 'dates', 'targetSize']) assert.equal(campaignFieldProblem(f, okCampaign, scales), '', f)
+  const cases = [
+    ['name', { name: '' }, 'common.required'],
+    ['name', { name: '测'.repeat(66) }, ''],  // 198 bytes
+    ['name', { name: '测'.repeat(67) }, 'campaigns.nameTooLong'],  // 201 bytes
+    ['unitId', { unitId: '' }, 'common.required'],
+    ['scaleCodes', { scaleCodes: [] }, 'common.required'],
+    ['scaleCodes', { scaleCodes: ['phq9', 'x'] }, 'rules.scaleUnknown'],
+    ['dates', { dates: null }, 'campaigns.datesInvalid'],
+    ['dates', { dates: ['2026-02-30', '2026-03-01'] }, 'campaigns.datesInvalid'],
+    ['dates', { dates: ['2026-09-30', '2026-09-01'] }, 'campaigns.endsBeforeStart'],
+    ['dates', { dates: ['2026-09-01', '2026-09-01'] }, ''],
+    ['targetSize', { targetSize: -1 }, 'campaigns.targetSizeInvalid'],
+    ['targetSize', { targetSize: 1.5 }, 'campaigns.targetSizeInvalid'],
+    ['targetSize', { targetSize: 0 }, '']
+  ]
+  for (const [field, change, want] of cases) {
+    assert.equal(campaignFieldProblem(field, { ...okCampaign, ...change }, scales), want, `${field} ${JSON.stringify(change).slice(0, 50)}`)
+    if (want) for (const [name, m] of Object.entries(locales)) assert.ok(lookup(m, want), `${want} in ${name}`)
+  }
+  const body = campaignBody(okCampaign)
+  assert.equal(body.startsOn, '2026-09-01')
+  assert.equal(body.endsOn, '2026-09-30')
+  assert.equal(body.showResult, false)
+})
+
+test('an identified respondent needs a name and a mobile; the ID number is optional but checked', () => {
+  const id = idNumber('330499', '19800101', '011')
+  assert.deepEqual(respondentProblems({ name: '王五', phone: '139 1234 5678', idNumber: '' }), {})
+  assert.deepEqual(respondentProblems({ name: '王五', phone: '13912345678', idNumber: id }), {})
+  assert.deepEqual(respondentProblems({ name: ' ', phone: '123', idNumber: '123' }),
+    { name: 'common.required', phone: 'people.phoneInvalid', idNumber: 'people.idInvalid' })
+  assert.deepEqual(respondentProblems({ name: '王五', phone: '', idNumber: '' }), { phone: 'common.required' })
+  assert.equal(respondentBody('anonymous', { name: 'x' }), undefined)
+  assert.deepEqual(respondentBody('identified', { name: ' 王五 ', phone: '+86 139-1234-5678', idNumber: '' }), { name: '王五', phone: '13912345678' })
+  assert.deepEqual(respondentBody('identified', { name: '王五', phone: '13912345678', idNumber: id.toLowerCase() }), { name: '王五', phone: '13912345678', idNumber: id.toUpperCase() })
+})
+
+test('self-assessment links are what the server\'s QR code encodes', () => {
+  assert.equal(selfAssessmentPath('330499001001', 'phq9'), '/s/330499001001?scale=phq9')
+  assert.equal(selfAssessmentPath('330499001001', 'gad7', 'c1'), '/s/330499001001?scale=gad7&campaign=c1')
+  assert.equal(selfAssessmentPath('330499001001', ''), '/s/330499001001?scale=phq9')
+})
