@@ -118,6 +118,9 @@ void AddServeOptions(CLI::App* cmd, ServeConfig& c) {
   cmd->add_option("--self-assessment-rate-per-minute", c.self_assessments_per_minute, "public self-assessments per client address per minute")->envname("XINAN_SELF_ASSESSMENT_RATE_PER_MINUTE")->capture_default_str();
   cmd->add_option("--public-url", c.public_url, "address residents use to reach xinan (for QR codes)")->envname("XINAN_PUBLIC_URL")->capture_default_str();
   cmd->add_option("--escalation-interval", c.escalation_interval_seconds, "seconds between escalation runs")->envname("XINAN_ESCALATION_INTERVAL")->capture_default_str();
+  cmd->add_option("--red-deadline-minutes", c.red_deadline_minutes, "minutes to acknowledge a red alert before it escalates")->envname("XINAN_RED_DEADLINE_MINUTES")->check(CLI::PositiveNumber)->capture_default_str();
+  cmd->add_option("--orange-deadline-minutes", c.orange_deadline_minutes, "minutes to acknowledge an orange alert")->envname("XINAN_ORANGE_DEADLINE_MINUTES")->check(CLI::PositiveNumber)->capture_default_str();
+  cmd->add_option("--yellow-deadline-minutes", c.yellow_deadline_minutes, "minutes to acknowledge a yellow alert")->envname("XINAN_YELLOW_DEADLINE_MINUTES")->check(CLI::PositiveNumber)->capture_default_str();
   cmd->add_option("--lockout-minutes", c.lockout_minutes, "lockout length")->envname("XINAN_LOCKOUT_MINUTES")->capture_default_str();
   cmd->add_option("--session-idle-minutes", c.session_idle_minutes, "session idle expiry")->envname("XINAN_SESSION_IDLE_MINUTES")->capture_default_str();
   cmd->add_option("--session-absolute-hours", c.session_absolute_hours, "session absolute expiry")->envname("XINAN_SESSION_ABSOLUTE_HOURS")->capture_default_str();

@@ -36,6 +36,10 @@ struct ServeConfig {
   bool access_log = true;
   std::string scales_dir = "./scales";
   int escalation_interval_seconds = 30;
+  // Acknowledgement deadlines of new alerts by level, before escalation to the parent unit.
+  int64_t red_deadline_minutes = 120;
+  int64_t orange_deadline_minutes = 24 * 60;
+  int64_t yellow_deadline_minutes = 72 * 60;
   int self_assessments_per_minute = 30;  // per client address
   std::string public_url = "http://127.0.0.1:8080";  // how residents reach this server (QR codes)
 };

@@ -7,6 +7,7 @@
 #include "alerts/http/alert_routes.h"
 #include "assess/http/assess_routes.h"
 #include "audit/audit_routes.h"
+#include "campaigns/http/campaign_routes.h"
 #include "cli/escalation_scheduler.h"
 #include "http/app.h"
 #include "http/server.h"
@@ -50,6 +51,12 @@ ServicesOptions ServicesFor(const ServeConfig& c) {
   return o;
 }
 
+alerts::DeadlinePolicy DeadlinesOf(const ServeConfig& c) {
+  constexpr int64_t kMinute = 60 * 1000;
+  return {c.red_deadline_minutes * kMinute, c.orange_deadline_minutes * kMinute,
+          c.yellow_deadline_minutes * kMinute};
+}
+
 }  // namespace
 
 int RunServe(const CommonConfig& common, const ServeConfig& c) {
@@ -64,8 +71,13 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
     spdlog::error("cannot start: broken scale definition: {}", scales.status().detail());
     return 1;
   }
-  assess::AssessmentStore assessments(*s.db, *scales, alerts::DeadlinePolicy{});
-  alerts::AlertStore alert_store(*s.db, alerts::DeadlinePolicy{});
+  alerts::LogNotifier notifier;
+  alerts::RuleStore rules(*s.db);
+  alerts::NotificationStore notifications(*s.db);
+  auto scale_known = [lib = &*scales](const std::string& code) { return lib->Latest(code) != nullptr; };
+  assess::AssessmentStore assessments(*s.db, *scales, DeadlinesOf(c), rules, *s.cipher, &notifier);
+  alerts::AlertStore alert_store(*s.db, DeadlinesOf(c), &notifier);
+  campaigns::CampaignStore campaign_store(*s.db, *s.cipher, s.clock, scale_known);
   http::AppHooks hooks;
   hooks.authenticate = [&s](http::Request& r) { identity::AuthenticateRequest(*s.auth, r); };
   hooks.allowed = [](const Principal& p, const std::string& perm) {
@@ -84,6 +96,9 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   app.AddRoutes(audit::AuditRoutes(*s.audit, *s.db));
   app.AddRoutes(assess::AssessRoutes(assessments, s.clock, c.self_assessments_per_minute, c.public_url));
   app.AddRoutes(alerts::AlertRoutes(alert_store, s.clock));
+  app.AddRoutes(alerts::RuleRoutes(rules, scale_known));
+  app.AddRoutes(alerts::NotificationRoutes(notifications));
+  app.AddRoutes(campaigns::CampaignRoutes(campaign_store, *scales));
 
   http::ServerOptions so;
   so.listen = c.listen;

@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include "common/messages.h"
+#include "alerts/http/alert_routes.h"
 #include "assess/http/assess_routes.h"
+#include "campaigns/http/campaign_routes.h"
 #include "identity/messages.h"
 #include "org/http/org_routes.h"
 #include "people/http/people_routes.h"
@@ -16,6 +18,8 @@ void RegisterAllMessages() {
     org::RegisterOrgMessages();
     people::RegisterPeopleMessages();
     assess::RegisterAssessMessages();
+    alerts::RegisterAlertMessages();
+    campaigns::RegisterCampaignMessages();
     RegisterMessages({{"date_invalid", "日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"}});
     return true;
   }();

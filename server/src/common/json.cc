@@ -56,6 +56,29 @@ Result<std::optional<std::vector<std::string>>> OptionalStringArray(const json::
   return Out(std::move(out));
 }
 
+Result<std::optional<double>> OptionalNumber(const json::object& obj, std::string_view key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->value().is_null()) return std::optional<double>();
+  const json::value& v = it->value();
+  if (v.is_int64()) return std::optional<double>(static_cast<double>(v.as_int64()));
+  if (v.is_uint64()) return std::optional<double>(static_cast<double>(v.as_uint64()));
+  if (v.is_double()) return std::optional<double>(v.as_double());
+  return Status::InvalidField(std::string(key), "type_number");
+}
+
+Result<std::optional<int64_t>> OptionalInt(const json::object& obj, std::string_view key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->value().is_null()) return std::optional<int64_t>();
+  if (!it->value().is_int64()) return Status::InvalidField(std::string(key), "type_integer");
+  return std::optional<int64_t>(it->value().as_int64());
+}
+
+Result<int64_t> RequiredVersion(const json::object& obj) {
+  XINAN_ASSIGN_OR_RETURN(auto v, OptionalInt(obj, "version"));
+  if (!v) return Status::InvalidField("version", "required");
+  return *v;
+}
+
 std::string Serialize(const json::value& v) { return json::serialize(v); }
 
 }  // namespace xinan

@@ -24,6 +24,13 @@ Result<std::optional<bool>> OptionalBool(const json::object& obj, std::string_vi
 Result<std::optional<std::vector<std::string>>> OptionalStringArray(const json::object& obj,
                                                                     std::string_view key);
 
+// Optional number (integer or real); "type_number" field error otherwise.
+Result<std::optional<double>> OptionalNumber(const json::object& obj, std::string_view key);
+// Optional integer; "type_integer" field error otherwise.
+Result<std::optional<int64_t>> OptionalInt(const json::object& obj, std::string_view key);
+// The required integer `version` of an update; "version"/"required" field error otherwise.
+Result<int64_t> RequiredVersion(const json::object& obj);
+
 std::string Serialize(const json::value& v);
 
 }  // namespace xinan

@@ -23,6 +23,8 @@ Catalogue& Instance() {
         {"required", "此项必填", "This field is required"},
         {"type_string", "应为文本", "Must be text"},
         {"type_boolean", "应为是/否", "Must be true or false"},
+        {"type_number", "应为数字", "Must be a number"},
+        {"type_integer", "应为整数", "Must be a whole number"},
         {"type_string_array", "应为文本列表", "Must be a list of text"},
         {"not_found", "记录不存在或不在您的权限范围内", "Not found or outside your scope"},
         {"route_not_found", "请求的地址不存在", "No such endpoint"},

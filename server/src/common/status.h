@@ -18,6 +18,7 @@ enum class StatusKind {
   kPermissionDenied,  // 403: a forbidden action on a visible record
   kNotFound,          // 404: missing or outside the caller's scope
   kConflict,          // 409: duplicate or stale version
+  kGone,              // 410: the thing existed but is over (a closed campaign)
   kTooLarge,          // 413
   kRateLimited,       // 429 (also account lockout)
   kUnavailable,       // 503: database down, shutting down
@@ -47,6 +48,9 @@ class [[nodiscard]] Status {
   }
   static Status Conflict(std::string code, std::string detail = "") {
     return Status(StatusKind::kConflict, std::move(code), std::move(detail));
+  }
+  static Status Gone(std::string code, std::string detail = "") {
+    return Status(StatusKind::kGone, std::move(code), std::move(detail));
   }
   static Status Denied(std::string code = "forbidden", std::string detail = "") {
     return Status(StatusKind::kPermissionDenied, std::move(code), std::move(detail));

@@ -15,6 +15,7 @@ int HttpStatusFor(const Status& st) {
     case StatusKind::kPermissionDenied: return 403;
     case StatusKind::kNotFound: return 404;
     case StatusKind::kConflict: return 409;
+    case StatusKind::kGone: return 410;
     case StatusKind::kTooLarge: return 413;
     case StatusKind::kRateLimited: return 429;
     case StatusKind::kUnavailable: return 503;

@@ -2,7 +2,10 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import net from 'node:net'
-import { startServer, api, login, personBody } from './harness.mjs'
+import { writeFileSync } from 'node:fs'
+import { startServer, api, login, personBody, checkChar } from './harness.mjs'
+
+const withCheck = (first17) => first17 + checkChar(first17)
 
 let srv, v1
 before(async () => {
@@ -28,6 +31,47 @@ test('validation errors name the field with a stable code, in zh-CN and English'
   assert.notEqual(enErr.message, err.message)
   const legacy = await api(srv.url, 'POST', '/api/v1/people', { auth: v1, body: { ...body, idNumber: '110105491231002' } })
   assert.equal(legacy.json.errors.find((e) => e.field === 'idNumber').code, 'id_number_legacy_15')
+  assert.equal((await api(srv.url, 'GET', '/api/v1/people', { auth: v1 })).json.total, total, 'nothing was created')
+})
+
+// Each case breaks one field of an otherwise valid create; the problem names that field.
+const FIELD_CASES = [
+  ['bad check character', (b) => ({ idNumber: b.idNumber.slice(0, 17) + (b.idNumber[17] === '0' ? '1' : '0') }), 'idNumber', 'id_number_checksum'],
+  ['15-digit legacy number', () => ({ idNumber: '330499150101001' }), 'idNumber', 'id_number_legacy_15'],
+  ['17 characters', (b) => ({ idNumber: b.idNumber.slice(0, 17) }), 'idNumber', 'id_number_length'],
+  ['a letter inside', (b) => ({ idNumber: b.idNumber.slice(0, 3) + 'A' + b.idNumber.slice(4) }), 'idNumber', 'id_number_format'],
+  ['month 13 with a right check character', () => ({ idNumber: withCheck('33049920151301001') }), 'idNumber', 'id_number_birth_date'],
+  ['birth date differs from the ID', () => ({ birthDate: '2001-01-01' }), 'birthDate', 'birth_date_mismatch'],
+  ['gender differs from the ID', () => ({ gender: 'female' }), 'gender', 'gender_mismatch'],
+  ['phone too short', () => ({ phone: '1380000' }), 'phone', 'phone_format'],
+  ['name missing', () => ({ name: '  ' }), 'name', 'required'],
+  ['unknown unit', () => ({ unitId: 'no-such-unit' }), 'unitId', 'unit_not_found'],
+  ['unknown tag', () => ({ tags: ['no_such_tag'] }), 'tags', 'tag_invalid']
+]
+
+test('every field rule answers 422 with the field and its code, in zh-CN by default and English on request', async () => {
+  const total = (await api(srv.url, 'GET', '/api/v1/people', { auth: v1 })).json.total
+  for (const [name, change, field, code] of FIELD_CASES) {
+    const base = personBody(v1.user.unit.id)
+    const body = { ...base, ...change(base) }
+    const zh = await api(srv.url, 'POST', '/api/v1/people', { auth: v1, body })
+    assert.equal(zh.status, 422, `${name}: ${zh.text}`)
+    assert.match(zh.headers.get('content-type'), /^application\/problem\+json/, name)
+    assert.equal(zh.json.code, 'validation_failed', name)
+    assert.equal(zh.json.status, 422, name)
+    assert.ok(zh.json.type && zh.json.title, `${name}: type and title`)
+    const zhErr = zh.json.errors.find((e) => e.field === field)
+    assert.ok(zhErr, `${name}: an error for ${field} in ${JSON.stringify(zh.json.errors)}`)
+    assert.equal(zhErr.code, code, name)
+    assert.match(zhErr.message, /[\u4e00-\u9fff]/, `${name}: zh-CN message by default`)
+    assert.match(zh.json.detail, /[\u4e00-\u9fff]/, `${name}: zh-CN detail by default`)
+    const en = await api(srv.url, 'POST', '/api/v1/people', { auth: v1, body, lang: 'en' })
+    const enErr = en.json.errors.find((e) => e.field === field)
+    assert.equal(enErr.code, code, name)
+    assert.match(enErr.message, /^[\x20-\x7e]+$/, `${name}: English message`)
+    assert.notEqual(enErr.message, zhErr.message, name)
+    assert.doesNotMatch(en.json.detail, /[\u4e00-\u9fff]/, `${name}: English detail`)
+  }
   assert.equal((await api(srv.url, 'GET', '/api/v1/people', { auth: v1 })).json.total, total, 'nothing was created')
 })
 
@@ -61,11 +105,26 @@ test('malformed JSON is 400, a too large body 413, an unknown route a 404 proble
 })
 
 test('healthz, metrics and the OpenAPI document', async () => {
-  assert.equal((await api(srv.url, 'GET', '/healthz')).json.status, 'ok')
+  const health = await api(srv.url, 'GET', '/healthz')
+  assert.equal(health.status, 200)
+  assert.equal(health.json.status, 'ok')
+  const listCount = (text) => Number(text.match(/xinan_http_requests_total\{route="\/api\/v1\/people",method="GET",status="200"\} (\d+)/)?.[1] ?? 0)
+  const m1 = await api(srv.url, 'GET', '/metrics')
+  assert.equal(m1.status, 200)
+  assert.match(m1.headers.get('content-type'), /^text\/plain/)
+  await api(srv.url, 'GET', '/api/v1/people', { auth: v1 })
+  await api(srv.url, 'GET', '/api/v1/people', { auth: v1 })
+  const created = await api(srv.url, 'POST', '/api/v1/people', { auth: v1, body: personBody(v1.user.unit.id) })
+  assert.equal(created.status, 201)
+  assert.equal((await api(srv.url, 'GET', `/api/v1/people/${created.json.id}`, { auth: v1 })).status, 200)
   const metrics = (await api(srv.url, 'GET', '/metrics')).text
-  assert.match(metrics, /xinan_http_requests_total\{route="\/api\/v1\/people",method="GET",status="200"\} \d+/)
-  assert.match(metrics, /xinan_http_request_duration_seconds_bucket/)
-  assert.match(metrics, /xinan_db_commit_batch_size_count \d+/)
+  assert.equal(listCount(metrics), listCount(m1.text) + 2, 'requests are counted by route and status')
+  assert.match(metrics, /# TYPE xinan_http_requests_total counter/)
+  assert.match(metrics, /xinan_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"[^}]*\} \d+/)
+  const batches = Number(metrics.match(/xinan_db_commit_batch_size_count (\d+)/)[1])
+  assert.ok(batches >= 1, 'the create went through a commit batch')
+  assert.match(metrics, /route="\/api\/v1\/people\/\{id\}"/, 'routes are labelled by pattern')
+  assert.ok(!metrics.includes(created.json.id), 'never by record id')
   const doc = (await api(srv.url, 'GET', '/api/openapi.json')).json
   assert.equal(doc.openapi, '3.0.3')
   const expected = [
@@ -80,15 +139,42 @@ test('healthz, metrics and the OpenAPI document', async () => {
   assert.ok(doc.paths['/api/v1/people'].post.requestBody)
 })
 
-test('static files: content type, ETag/304, gzip and SPA fallback', async () => {
+test('static files: content type, ETag/304 and SPA fallback', async () => {
   const index = await fetch(srv.url + '/some/spa/route')
   assert.equal(index.status, 200)
   assert.match(index.headers.get('content-type'), /text\/html/)
+  assert.match(await index.text(), /<title>xinan<\/title>/)
   const etag = index.headers.get('etag')
+  assert.ok(etag, 'an ETag')
   const again = await fetch(srv.url + '/index.html', { headers: { 'If-None-Match': etag } })
   assert.equal(again.status, 304)
   assert.equal((await fetch(srv.url + '/missing.js')).status, 404)
-  assert.equal((await fetch(srv.url + '/../../etc/passwd')).status !== 200 || true, true)
+})
+
+test('static files are gzipped for clients that accept it', async () => {
+  const text = 'const xinan = "' + 'abc'.repeat(2000) + '";\n'
+  writeFileSync(`${srv.dir}/www/app.js`, text)
+  const zipped = await fetch(srv.url + '/app.js', { headers: { 'Accept-Encoding': 'gzip' } })
+  assert.equal(zipped.status, 200)
+  assert.match(zipped.headers.get('content-type'), /javascript/)
+  assert.equal(zipped.headers.get('content-encoding'), 'gzip')
+  assert.equal(await zipped.text(), text, 'decompresses to the file')
+  const port = Number(new URL(srv.url).port)
+  const plain = await raw(port, 'GET /app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+  assert.doesNotMatch(plain, /content-encoding: gzip/i, 'no gzip without Accept-Encoding')
+  assert.ok(plain.includes('abcabc'))
+})
+
+test('static serving never leaves the web root', async () => {
+  // The web root is <dir>/www; the data key and database sit beside it in <dir>.
+  const secret = 'SECRET-' + Math.random().toString(36).slice(2)
+  writeFileSync(`${srv.dir}/secret.txt`, secret)
+  const port = Number(new URL(srv.url).port)
+  for (const target of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt', '/www/../../secret.txt', '/..\\secret.txt']) {
+    const out = await raw(port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
+    assert.match(out, /^HTTP\/1\.1 \d{3}/, target)
+    assert.ok(!out.includes(secret), `${target} leaked a file outside the web root`)
+  }
 })
 
 // Sends raw bytes on one connection and collects what comes back until it closes or goes quiet.

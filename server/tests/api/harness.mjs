@@ -99,17 +99,23 @@ export async function startServer({ dir, db, engine = ENGINE, seed = true, resid
     else proc.once('exit', (code, signal) => resolve(code ?? signal))
   })
   exited.then(() => leftovers.delete(handle))
-  return {
+  const server = {
     url, port, dir, db, env, proc, exited,
     log: () => logRef.text,
+    // Drops the database and removes the folder (after stop({ keepData: true })).
+    discard() { db.drop(); rmSync(dir, { recursive: true, force: true }) },
     async stop({ keepData = false } = {}) {
       if (proc.exitCode === null && !proc.signalCode) proc.kill('SIGTERM')
-      const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), 15000))])
-      if (code === 'timeout') proc.kill('SIGKILL')
-      if (!keepData) { db.drop(); rmSync(dir, { recursive: true, force: true }) }
+      let timer
+      const timeout = new Promise((r) => { timer = setTimeout(() => r('timeout'), 15000) })
+      const code = await Promise.race([exited, timeout])
+      clearTimeout(timer)
+      if (code === 'timeout') { proc.kill('SIGKILL'); await exited }
+      if (!keepData) server.discard()
       return code
     }
   }
+  return server
 }
 
 // Calls the API. auth: { token } (bearer) or { cookie, csrf }. Resolves to
@@ -142,7 +148,7 @@ export async function login(url, username, password = PASSWORD) {
   const r = await api(url, 'POST', '/api/v1/auth/login', { body: { username, password } })
   if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`)
   const cookie = setCookies(r.headers).map((c) => c.split(';')[0].trim()).join('; ')
-  return { token: r.json.token, csrf: r.json.csrfToken, cookie, user: r.json.user }
+  return { token: r.json.token, csrf: r.json.csrfToken, csrfToken: r.json.csrfToken, cookie, user: r.json.user }
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]

@@ -16,40 +16,67 @@ before(async () => {
   assert.equal(r.headers.get('location'), `/api/v1/people/${r.json.id}`)
   person = r.json
 })
-after(async () => { await srv.stop() })
+after(async () => { assert.equal(await srv.stop(), 0) })
 
 test('the owner village and its town read the record; the sibling village gets 404', async () => {
   assert.equal((await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).status, 200)
   assert.equal((await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: town1 })).status, 200)
+  assert.equal((await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: admin })).status, 200)
   for (const who of [v2, town2]) {
     const r = await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: who })
     assert.equal(r.status, 404)
     assert.equal(r.json.code, 'not_found')
+    assert.equal(r.json.idNumber, undefined)
   }
+  const unknown = await api(srv.url, 'GET', '/api/v1/people/no-such-person', { auth: v1 })
+  assert.equal(unknown.status, 404, 'an id that does not exist looks the same as one out of scope')
+  assert.equal(unknown.json.code, 'not_found')
 })
 
-test('the sibling cannot update it (404) and nothing changes', async () => {
+test('the sibling village and another town cannot update it (404), even moving it to their own unit', async () => {
   const detail = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json
-  const body = { ...detail, unitId: detail.unit.id, name: '被改名', version: detail.version }
-  const r = await api(srv.url, 'PUT', `/api/v1/people/${person.id}`, { auth: v2, body })
-  assert.equal(r.status, 404)
+  const attempts = [
+    [v2, { ...detail, unitId: detail.unit.id, name: '被改名', version: detail.version }],
+    [v2, { ...detail, unitId: v2.user.unit.id, name: '被改名', version: detail.version }],
+    [town2, { ...detail, unitId: town2.user.unit.id, name: '被改名', version: detail.version }]
+  ]
+  for (const [who, body] of attempts) {
+    const r = await api(srv.url, 'PUT', `/api/v1/people/${person.id}`, { auth: who, body })
+    assert.equal(r.status, 404, `${who.user.username} -> ${body.unitId}`)
+    assert.equal(r.json.code, 'not_found')
+  }
   const again = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json
   assert.equal(again.name, '范围测试甲')
+  assert.equal(again.unit.id, detail.unit.id)
   assert.equal(again.version, detail.version)
 })
 
-test('lists and ID search never show it to the sibling', async () => {
+test('lists and ID search show it to its village, town and district, never to the sibling or another town', async () => {
   const detail = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json
   for (const q of [`?q=${encodeURIComponent('范围测试')}`, `?idNumber=${detail.idNumber}`]) {
-    const mine = await api(srv.url, 'GET', `/api/v1/people${q}`, { auth: v1 })
-    assert.equal(mine.json.total, 1, q)
-    const sibling = await api(srv.url, 'GET', `/api/v1/people${q}`, { auth: v2 })
-    assert.equal(sibling.json.total, 0, q)
-    const otherTown = await api(srv.url, 'GET', `/api/v1/people${q}`, { auth: town2 })
-    assert.equal(otherTown.json.total, 0, q)
+    for (const who of [v1, town1, admin]) {
+      const r = await api(srv.url, 'GET', `/api/v1/people${q}`, { auth: who })
+      assert.equal(r.json.total, 1, `${who.user.username} ${q}`)
+      assert.equal(r.json.items[0].id, person.id)
+    }
+    for (const who of [v2, town2]) {
+      const r = await api(srv.url, 'GET', `/api/v1/people${q}`, { auth: who })
+      assert.equal(r.status, 200)
+      assert.equal(r.json.total, 0, `${who.user.username} ${q}`)
+      assert.deepEqual(r.json.items, [])
+    }
+  }
+  for (const who of [v2, town2]) {
+    const all = await api(srv.url, 'GET', '/api/v1/people?pageSize=200', { auth: who })
+    assert.ok(all.json.total < 200, 'one page holds the whole unfiltered list')
+    assert.ok(!all.json.items.some((x) => x.id === person.id), `${who.user.username} unfiltered list`)
+    const prefix = who === v2 ? '330499001002' : '330499002'
+    for (const x of all.json.items) assert.ok(x.unit.code.startsWith(prefix), `${x.unit.code} in ${who.user.username}'s list`)
   }
   const byUnit = await api(srv.url, 'GET', `/api/v1/people?unitId=${v1.user.unit.id}`, { auth: v2 })
   assert.equal(byUnit.status, 422, 'filtering by a sibling unit is refused')
+  const townByUnit = await api(srv.url, 'GET', `/api/v1/people?unitId=${v1.user.unit.id}`, { auth: town1 })
+  assert.ok(townByUnit.json.items.some((x) => x.id === person.id), 'the town may filter by its village')
 })
 
 test('the sibling cannot create a person in the other village', async () => {

@@ -59,6 +59,13 @@ Response Acknowledge(AlertStore& s, const Clock& clock, Request& req) {
   });
 }
 
+Response Start(AlertStore& s, const Clock& clock, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(Alert a, s.Start(ActorOf(req), ScopeOf(req), req.Param("id")));
+    return http::Json(200, AlertJson(a, clock.NowMillis()));
+  });
+}
+
 Response Close(AlertStore& s, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
@@ -88,6 +95,8 @@ http::RouteTable AlertRoutes(AlertStore& store, const Clock& clock) {
        "alerts", "", R"({"type":"object"})"},
       {"POST", "/api/v1/alerts/{id}/acknowledge", Access::kPermission, write, h(Acknowledge),
        "Acknowledge a new alert (stops its escalation)", "alerts", "", R"({"type":"object"})"},
+      {"POST", "/api/v1/alerts/{id}/start", Access::kPermission, write, h(Start),
+       "Start work on an acknowledged alert (in progress)", "alerts", "", R"({"type":"object"})"},
       {"POST", "/api/v1/alerts/{id}/close", Access::kPermission, write, h(Close),
        "Close an alert with an outcome", "alerts",
        R"({"type":"object","required":["outcome"],"properties":{"outcome":{"type":"string","enum":["contacted_safe","referred","case_opened","unreachable","false_positive"]},"note":{"type":"string"}}})",

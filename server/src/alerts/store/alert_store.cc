@@ -125,6 +125,11 @@ Result<Alert> AlertStore::Acknowledge(const security::Actor& actor, const securi
   return Transition(actor, scope, id, {"new"}, "acknowledged", "acknowledged", "", "");
 }
 
+Result<Alert> AlertStore::Start(const security::Actor& actor, const security::Scope& scope,
+                                const std::string& id) {
+  return Transition(actor, scope, id, {"acknowledged"}, "in_progress", "started", "", "");
+}
+
 Result<Alert> AlertStore::Close(const security::Actor& actor, const security::Scope& scope,
                                 const std::string& id, const std::string& outcome,
                                 const std::string& note) {
@@ -134,8 +139,12 @@ Result<Alert> AlertStore::Close(const security::Actor& actor, const security::Sc
 }
 
 Result<int> AlertStore::EscalateDue(int64_t now) {
-  int escalated = 0;
+  struct Escalated {
+    std::string alert_id, unit_code, level;
+  };
+  std::vector<Escalated> escalated;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    escalated.clear();
     XINAN_ASSIGN_OR_RETURN(store::Rows due, w.conn().Query(
         "SELECT id, unit_path, level, version, person_id FROM alerts WHERE status = 'new' "
         "AND deadline <= $1 ORDER BY deadline LIMIT 500", {now}));
@@ -144,7 +153,7 @@ Result<int> AlertStore::EscalateDue(int64_t now) {
       auto target = EscalationTarget(r.Text(1));
       if (!target) continue;  // district alerts stay in the district's inbox, overdue
       XINAN_ASSIGN_OR_RETURN(store::Rows parent, w.conn().Query(
-          "SELECT id FROM org_units WHERE path = $1", {*target}));
+          "SELECT id, code FROM org_units WHERE path = $1", {*target}));
       if (parent.empty()) continue;
       auto level = ParseAlertLevel(r.Text(2)).value_or(AlertLevel::kYellow);
       XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(
@@ -155,11 +164,16 @@ Result<int> AlertStore::EscalateDue(int64_t now) {
       XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), r.Text(0), now, system.username,
                                                          "escalated", r.Text(1) + " -> " + *target}).status());
       XINAN_RETURN_IF_ERROR(w.Audit(system.Event("alert.escalate", "alert", r.Text(0), r.Text(4))));
-      ++escalated;
+      XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertNotification, {security::NewId(), parent[0].Text(0),
+                                                               "alert_escalated", r.Text(0), r.Text(2), now}).status());
+      escalated.push_back({r.Text(0), parent[0].Text(1), r.Text(2)});
     }
     return Status::Ok();
   }));
-  return escalated;
+  if (notifier_) {
+    for (const auto& e : escalated) notifier_->Notify("alert_escalated", e.unit_code, e.alert_id, e.level);
+  }
+  return static_cast<int>(escalated.size());
 }
 
 }  // namespace xinan::alerts

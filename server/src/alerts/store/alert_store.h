@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "alerts/domain/deadlines.h"
+#include "alerts/store/notification_store.h"
 #include "security/actor.h"
 #include "security/scope.h"
 #include "store/database.h"
@@ -43,19 +44,24 @@ bool IsOutcome(const std::string& code);
 
 class AlertStore {
  public:
-  AlertStore(store::Database& db, DeadlinePolicy deadlines) : db_(db), deadlines_(deadlines) {}
+  // `notifier` (may be null) is told of every escalation after it committed.
+  AlertStore(store::Database& db, DeadlinePolicy deadlines, OutboundNotifier* notifier = nullptr)
+      : db_(db), deadlines_(deadlines), notifier_(notifier) {}
 
   // Alerts whose owner unit is in scope: overdue new ones first, then by level, newest first.
   Result<AlertPage> List(const security::Scope& scope, const AlertFilter& f, int64_t now);
   Result<Alert> Get(const security::Scope& scope, const std::string& id);
   // new → acknowledged (409 alert_state when it is not new).
   Result<Alert> Acknowledge(const security::Actor& actor, const security::Scope& scope, const std::string& id);
+  // acknowledged → in_progress (409 alert_state otherwise).
+  Result<Alert> Start(const security::Actor& actor, const security::Scope& scope, const std::string& id);
   // any open status → closed with `outcome` (field outcome/outcome_invalid).
   Result<Alert> Close(const security::Actor& actor, const security::Scope& scope, const std::string& id,
                       const std::string& outcome, const std::string& note);
   // Moves every unacknowledged alert past its deadline to the parent unit's inbox with a new
-  // deadline. Each alert escalates once per deadline even with several instances (the update is
-  // conditional on the version read). Returns how many escalated.
+  // deadline, and notifies the parent unit (in-app row in the same transaction; the outbound
+  // notifier after commit). Each alert escalates once per deadline even with several instances
+  // (the update is conditional on the version read). Returns how many escalated.
   Result<int> EscalateDue(int64_t now);
 
  private:
@@ -64,6 +70,7 @@ class AlertStore {
                            const std::string& action, const std::string& outcome, const std::string& note);
   store::Database& db_;
   DeadlinePolicy deadlines_;
+  OutboundNotifier* notifier_;
 };
 
 }  // namespace xinan::alerts

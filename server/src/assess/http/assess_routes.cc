@@ -1,5 +1,6 @@
 #include "assess/http/assess_routes.h"
 
+#include "assess/domain/qr_png.h"
 #include "assess/domain/qr_svg.h"
 
 #include "common/clock.h"
@@ -63,6 +64,19 @@ Result<Submission> ParseSubmission(const json::object& body) {
   return s;
 }
 
+Result<Respondent> ParseRespondent(const json::object& body) {
+  Respondent r;
+  auto it = body.find("respondent");
+  if (it == body.end() || it->value().is_null()) return r;
+  if (!it->value().is_object()) return Status::InvalidField("respondent", "type_object");
+  const json::object& o = it->value().as_object();
+  XINAN_ASSIGN_OR_RETURN(auto name, OptionalString(o, "name"));
+  XINAN_ASSIGN_OR_RETURN(auto phone, OptionalString(o, "phone"));
+  XINAN_ASSIGN_OR_RETURN(auto id, OptionalString(o, "idNumber"));
+  r = {name.value_or(""), phone.value_or(""), id.value_or("")};
+  return r;
+}
+
 Response ListScales(AssessmentStore& st, Request& req) {
   json::array out;
   for (const Scale* s : st.scales().LatestAll()) out.push_back(ScaleJson(*s, false));
@@ -94,6 +108,52 @@ Response History(AssessmentStore& st, Request& req) {
   });
 }
 
+json::array AnswersJson(const StoredAssessment& a, const Scale* s) {
+  json::array out;
+  if (!s) return out;
+  for (const auto& item : s->items) {
+    auto it = a.answers.find(item.id);
+    if (it == a.answers.end()) continue;
+    json::object row{{"itemId", item.id}, {"text", TextJson(item.text)}, {"value", it->second}};
+    for (const auto& opt : item.options) {
+      if (opt.value == it->second) row["label"] = TextJson(opt.label);
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+json::array BandsJson(const Scale& s) {
+  json::array out;
+  for (const auto& b : s.bands) {
+    out.push_back({{"min", b.min}, {"max", b.max}, {"code", b.code}, {"label", TextJson(b.label)},
+                   {"positive", b.positive}});
+  }
+  return out;
+}
+
+// One result for the psychological record and its printable report.
+Response Detail(AssessmentStore& st, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(StoredAssessment a, st.Get(ActorOf(req), ScopeOf(req), req.Param("id")));
+    json::object o = ResultJson(a, st.scales());
+    o["personId"] = a.person_id;
+    o["unitId"] = a.unit_id;
+    o["source"] = a.source;
+    o["campaignId"] = a.campaign_id;
+    json::array critical;
+    for (const auto& c : a.score.critical_items) critical.emplace_back(c);
+    o["criticalItems"] = std::move(critical);
+    if (const Scale* s = st.scales().Find(a.scale_code, a.scale_version)) {
+      o["scale"] = {{"code", s->code}, {"version", s->version}, {"name", TextJson(s->name)},
+                    {"instructions", TextJson(s->instructions)}, {"license", s->license}};
+      o["answers"] = AnswersJson(a, s);
+      o["bands"] = BandsJson(*s);
+    }
+    return http::Json(200, o);
+  });
+}
+
 // The public self-assessment: no login, anonymous, consent required, rate-limited per address.
 Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
@@ -102,13 +162,17 @@ Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const C
     XINAN_ASSIGN_OR_RETURN(auto consent, OptionalBool(body, "consent"));
     if (!consent.value_or(false)) return Status::InvalidField("consent", "consent_required");
     XINAN_ASSIGN_OR_RETURN(Submission s, ParseSubmission(body));
+    XINAN_ASSIGN_OR_RETURN(s.respondent, ParseRespondent(body));
+    XINAN_ASSIGN_OR_RETURN(auto campaign, OptionalString(body, "campaignId"));
+    s.campaign_id = campaign.value_or("");
     s.unit_code = req.Param("code");
-    s.source = "self";
     security::Actor actor = security::Actor::System("self-assessment");
     actor.request_id = req.request_id;
-    XINAN_ASSIGN_OR_RETURN(StoredAssessment a, st.SubmitAnonymous(actor, s));
-    json::object o = ResultJson(a, st.scales());
+    XINAN_ASSIGN_OR_RETURN(StoredAssessment a, st.SubmitSelf(actor, std::move(s)));
+    json::object o = a.show_result ? ResultJson(a, st.scales()) : json::object{{"id", a.id}, {"scaleCode", a.scale_code}};
     o.erase("alert");  // the respondent sees the result and where to get help, not our workflow
+    o["hidden"] = !a.show_result;
+    o["help"] = {{"unitName", a.unit_name}, {"hotline", a.hotline}};
     o["crisis"] = a.score.critical();
     if (const Scale* sc = st.scales().Find(a.scale_code, a.scale_version)) {
       for (const auto& c : sc->critical) {
@@ -122,20 +186,32 @@ Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const C
   });
 }
 
-// The QR code (SVG) of a unit's self-assessment link, captioned for a printed poster.
-Response QrCode(const std::string& public_url, Request& req) {
+// "<public url>/s/<unit code>?scale=<code>[&campaign=<id>]", with the parameters checked.
+Result<std::string> SelfAssessmentLink(const std::string& public_url, const std::string& code, const Request& req) {
+  constexpr const char* kSafe = "abcdefghijklmnopqrstuvwxyz0123456789_-";
+  std::string scale = req.Query("scale", "phq9");
+  if (scale.empty() || scale.find_first_not_of(kSafe) != std::string::npos) {
+    return Status::InvalidField("scale", "scale_unknown");
+  }
+  std::string link = public_url + "/s/" + code + "?scale=" + scale;
+  std::string campaign = req.Query("campaign");
+  if (campaign.empty()) return link;
+  if (campaign.find_first_not_of(kSafe) != std::string::npos) return Status::InvalidField("campaign", "not_found");
+  return link + "&campaign=" + campaign;
+}
+
+// The QR code (SVG, or PNG when `png`) of a unit's self-assessment link; the SVG may carry a
+// caption for a printed poster.
+Response QrCode(const std::string& public_url, bool png, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     std::string code = req.Param("code");
     if (code.size() != 12 || code.find_first_not_of("0123456789") != std::string::npos) {
       return Status::NotFound();
     }
-    std::string scale = req.Query("scale", "phq9");
-    if (scale.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos) {
-      return Status::InvalidField("scale", "scale_unknown");
-    }
-    XINAN_ASSIGN_OR_RETURN(std::string svg, QrSvg(public_url + "/s/" + code + "?scale=" + scale,
-                                                  req.Query("caption")));
-    Response r = Response::Text(200, std::move(svg), "image/svg+xml");
+    XINAN_ASSIGN_OR_RETURN(std::string link, SelfAssessmentLink(public_url, code, req));
+    Result<std::string> image = png ? QrPng(link) : QrSvg(link, req.Query("caption"));
+    if (!image.ok()) return image.status();
+    Response r = Response::Text(200, std::move(image).value(), png ? "image/png" : "image/svg+xml");
     r.SetHeader("Cache-Control", "public, max-age=3600");
     return r;
   });
@@ -164,13 +240,20 @@ http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int se
       {"GET", "/api/v1/people/{id}/assessments", Access::kPermission, read,
        [st](Request& r) { return History(*st, r); }, "A resident's results, newest first", "assess", "",
        R"({"type":"object"})"},
+      {"GET", "/api/v1/assessments/{id}", Access::kPermission, read,
+       [st](Request& r) { return Detail(*st, r); },
+       "One result with answers, bands and scale text, for the psychological record and its report (audited)",
+       "assess", "", R"({"type":"object"})"},
       {"GET", "/api/v1/public/units/{code}/qr.svg", Access::kPublic, "",
-       [public_url](Request& r) { return QrCode(public_url, r); },
-       "QR code (SVG) of the unit's self-assessment link (scale, caption)", "assess", "", ""},
+       [public_url](Request& r) { return QrCode(public_url, false, r); },
+       "QR code (SVG) of the unit's self-assessment link (scale, campaign, caption)", "assess", "", ""},
+      {"GET", "/api/v1/public/units/{code}/qr.png", Access::kPublic, "",
+       [public_url](Request& r) { return QrCode(public_url, true, r); },
+       "QR code (PNG) of the unit's self-assessment link (scale, campaign)", "assess", "", ""},
       {"POST", "/api/v1/public/units/{code}/assessments", Access::kPublic, "",
        [st, c, limiter_owner](Request& r) { return SelfAssess(*st, *limiter_owner, *c, r); },
        "Anonymous self-assessment by a unit's link (consent required; rate-limited)", "assess",
-       R"({"type":"object","required":["scaleCode","answers","consent"],"properties":{"scaleCode":{"type":"string"},"answers":{"type":"object"},"consent":{"type":"boolean"}}})",
+       R"({"type":"object","required":["scaleCode","answers","consent"],"properties":{"scaleCode":{"type":"string"},"answers":{"type":"object"},"consent":{"type":"boolean"},"campaignId":{"type":"string"},"respondent":{"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"idNumber":{"type":"string"}}}}})",
        R"({"type":"object"})", 201},
   };
 }
@@ -182,9 +265,8 @@ void RegisterAssessMessages() {
       {"answer_out_of_range", "答案不在选项范围内", "The answer is not one of the options"},
       {"answer_unknown_item", "量表中没有此题", "The scale has no such question"},
       {"consent_required", "请先阅读并同意知情同意书", "Please read and accept the consent first"},
+      {"type_object", "应为对象", "Must be an object"},
       {"self_assessment_rate_limited", "提交过于频繁，请稍后再试", "Too many submissions; please try again later"},
-      {"alert_state", "预警当前状态不允许此操作", "The alert's status does not allow this"},
-      {"outcome_invalid", "请选择处置结果", "Choose an outcome"},
   });
 }
 

@@ -1,7 +1,10 @@
 #include "assess/store/assessment_store.h"
 
+#include "campaigns/store/campaign_store.h"
 #include "common/json.h"
+#include "people/domain/id_number.h"
 #include "people/domain/person.h"
+#include "people/domain/phone.h"
 #include "security/tokens.h"
 
 #include "alerts/store/alert_events.h"
@@ -11,8 +14,9 @@ namespace {
 
 constexpr const char* kInsertAssessment =
     "INSERT INTO assessments (id, unit_id, unit_path, person_id, scale_code, scale_version, answers, "
-    "raw_score, total_score, band, positive, critical, source, created_by, created_at) VALUES "
-    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+    "raw_score, total_score, band, positive, critical, source, created_by, created_at, campaign_id, "
+    "respondent_name, respondent_phone_enc, respondent_phone_bidx, respondent_key) VALUES "
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)";
 constexpr const char* kInsertAlert =
     "INSERT INTO alerts (id, assessment_id, person_id, unit_id, unit_path, origin_unit_path, level, "
     "level_rank, status, deadline, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, "
@@ -34,65 +38,188 @@ Result<std::optional<double>> PreviousTotal(store::Connection& c, const std::str
   return std::optional<double>(rows[0].Real(0));
 }
 
+Result<Answers> ParseAnswers(const std::string& text) {
+  XINAN_ASSIGN_OR_RETURN(json::object o, ParseObject(text));
+  Answers a;
+  for (const auto& [id, v] : o) {
+    if (v.is_int64()) a[std::string(id)] = static_cast<int>(v.as_int64());
+  }
+  return a;
+}
+
+constexpr const char* kSelectOne =
+    "SELECT a.id, a.unit_id, a.person_id, a.scale_code, a.scale_version, a.answers, a.raw_score, "
+    "a.total_score, a.band, a.positive, a.source, a.created_at, l.id, l.level, a.campaign_id "
+    "FROM assessments a LEFT JOIN alerts l ON l.assessment_id = a.id WHERE a.id = $1 AND ";
+
 }  // namespace
 
+Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, const security::Scope& scope,
+                                              const std::string& id) {
+  std::optional<StoredAssessment> out;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    store::Params p{id};
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
+        std::string(kSelectOne) + scope.Condition("a.unit_path", p), p));
+    if (rows.empty()) return Status::NotFound();
+    const store::Row& r = rows[0];
+    StoredAssessment a;
+    a.id = r.Text(0);
+    a.unit_id = r.Text(1);
+    a.person_id = r.Text(2);
+    a.scale_code = r.Text(3);
+    a.scale_version = r.Text(4);
+    XINAN_ASSIGN_OR_RETURN(a.answers, ParseAnswers(r.Text(5)));
+    if (const Scale* s = scales_.Find(a.scale_code, a.scale_version)) {
+      auto rescored = Score(*s, a.answers);
+      if (rescored.ok()) a.score = *rescored;
+    }
+    a.score.raw = r.Real(6);
+    a.score.total = r.Real(7);
+    a.score.band = r.Text(8);
+    a.score.positive = r.Int(9) != 0;
+    a.source = r.Text(10);
+    a.created_at = r.Int(11);
+    if (!r.IsNull(12)) {
+      a.alert_id = r.Text(12);
+      a.alert_level = alerts::ParseAlertLevel(r.Text(13));
+    }
+    a.campaign_id = r.Text(14);
+    out = std::move(a);
+    return w.Audit(actor.Event("assessment.read", "assessment", id, out->person_id));
+  }));
+  return *out;
+}
+
+Status ValidateRespondent(Respondent& r, const std::string& today) {
+  std::vector<FieldError> errs;
+  r.phone = people::NormalizePhone(r.phone);
+  r.id_number = people::NormalizeIdNumber(r.id_number);
+  if (r.name.empty()) errs.push_back({"respondent.name", "required"});
+  else if (r.name.size() > 100) errs.push_back({"respondent.name", "name_too_long"});
+  if (r.phone.empty()) errs.push_back({"respondent.phone", "required"});
+  else if (Status ph = people::ValidatePhone(r.phone, "respondent.phone"); !ph.ok()) errs.push_back(ph.fields().at(0));
+  if (!r.id_number.empty()) {
+    Status id = people::ValidateIdNumber(r.id_number, today, "respondent.idNumber");
+    if (!id.ok()) errs.push_back(id.fields().at(0));
+  }
+  if (errs.empty()) return Status::Ok();
+  return Status::Invalid("validation_failed", std::move(errs));
+}
+
 Result<StoredAssessment> AssessmentStore::Store(const security::Actor& actor, const Submission& s,
-                                                const Target& t, store::WriteContext& w) {
+                                                const Target& t, const std::vector<alerts::WarningRule>& rules,
+                                                store::WriteContext& w) {
   const Scale* scale = scales_.Latest(s.scale_code);
   if (!scale) return Status::InvalidField("scaleCode", "scale_unknown");
   XINAN_ASSIGN_OR_RETURN(ScoreResult score, Score(*scale, s.answers));
   XINAN_ASSIGN_OR_RETURN(auto previous, PreviousTotal(w.conn(), t.person_id, scale->code));
-  StoredAssessment out{security::NewId(), t.person_id, t.unit_id, scale->code, scale->version, score,
-                       w.NowMillis(), std::nullopt, std::nullopt};
+  StoredAssessment out;
+  out.id = security::NewId();
+  out.person_id = t.person_id;
+  out.unit_id = t.unit_id;
+  out.scale_code = scale->code;
+  out.scale_version = scale->version;
+  out.score = score;
+  out.source = s.source;
+  out.campaign_id = s.campaign_id;
+  out.created_at = w.NowMillis();
+  out.unit_name = t.unit_name;
+  out.hotline = t.hotline;
+  const Respondent& who = s.respondent;
+  std::string phone_bidx = who.phone.empty() ? "" : cipher_.BlindIndex("phone", who.phone);
+  std::string respondent_key = !t.person_id.empty() ? t.person_id : !phone_bidx.empty() ? phone_bidx : out.id;
   XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAssessment, {
       out.id, t.unit_id, t.unit_path, store::TextOrNull(t.person_id), scale->code, scale->version,
       AnswersJson(s.answers), score.raw, score.total, score.band, int64_t{score.positive},
-      int64_t{score.critical()}, s.source, store::TextOrNull(actor.user_id), out.created_at}).status());
+      int64_t{score.critical()}, s.source, store::TextOrNull(actor.user_id), out.created_at,
+      store::TextOrNull(s.campaign_id), store::TextOrNull(who.name),
+      who.phone.empty() ? store::Null() : store::SqlValue(cipher_.Encrypt(who.phone)),
+      store::TextOrNull(phone_bidx), respondent_key}).status());
   XINAN_RETURN_IF_ERROR(w.Audit(actor.Event("assessment.create", "assessment", out.id, t.person_id)));
-  auto eval = alerts::Evaluate(alerts::DefaultRules(),
-                               {scale->code, score.total, previous, score.critical(), t.tags});
+  auto eval = alerts::Evaluate(rules, {scale->code, score.total, previous, score.critical(), t.tags});
   if (!eval) return out;
   out.alert_id = security::NewId();
   out.alert_level = eval->level;
+  std::string level = alerts::LevelCode(eval->level);
   int64_t deadline = alerts::AckDeadline(eval->level, out.created_at, deadlines_);
   XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlert, {
-      *out.alert_id, out.id, store::TextOrNull(t.person_id), t.unit_id, t.unit_path,
-      alerts::LevelCode(eval->level), int64_t{static_cast<int>(eval->level)}, deadline,
-      out.created_at}).status());
-  XINAN_RETURN_IF_ERROR(w.conn().Exec(alerts::kInsertAlertEvent, {security::NewId(), *out.alert_id, out.created_at,
-                                                     actor.username, "raised", scale->code}).status());
+      *out.alert_id, out.id, store::TextOrNull(t.person_id), t.unit_id, t.unit_path, level,
+      int64_t{static_cast<int>(eval->level)}, deadline, out.created_at}).status());
+  XINAN_RETURN_IF_ERROR(w.conn().Exec(alerts::kInsertAlertEvent, {security::NewId(), *out.alert_id,
+                                                                  out.created_at, actor.username, "raised",
+                                                                  scale->code}).status());
+  XINAN_RETURN_IF_ERROR(w.conn().Exec(alerts::kInsertNotification, {security::NewId(), t.unit_id, "alert_raised",
+                                                                    *out.alert_id, level, out.created_at}).status());
   XINAN_RETURN_IF_ERROR(w.Audit(actor.Event("alert.raise", "alert", *out.alert_id, t.person_id)));
   return out;
+}
+
+void AssessmentStore::NotifyRaised(const StoredAssessment& a, const Target& t) {
+  if (notifier_ && a.alert_id) {
+    notifier_->Notify("alert_raised", t.unit_code, *a.alert_id, alerts::LevelCode(*a.alert_level));
+  }
 }
 
 Result<StoredAssessment> AssessmentStore::SubmitForPerson(const security::Actor& actor,
                                                           const security::Scope& scope,
                                                           const Submission& s) {
+  XINAN_ASSIGN_OR_RETURN(auto rules, rules_.Active());
   std::optional<StoredAssessment> out;
+  Target t;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     store::Params p{s.person_id};
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
-        "SELECT unit_id, unit_path, tags FROM people WHERE id = $1 AND " +
-        scope.Condition("unit_path", p), p));
+        "SELECT p.unit_id, p.unit_path, p.tags, u.name, u.code, u.hotline FROM people p "
+        "JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1 AND " + scope.Condition("p.unit_path", p), p));
     if (rows.empty()) return Status::NotFound();
-    Target t{rows[0].Text(0), rows[0].Text(1), s.person_id, people::DecodeTags(rows[0].Text(2))};
-    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, w));
+    t = Target{rows[0].Text(0), rows[0].Text(1), s.person_id, people::DecodeTags(rows[0].Text(2)),
+               rows[0].Text(3), rows[0].Text(4), rows[0].Text(5)};
+    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, rules, w));
     return Status::Ok();
   }));
+  NotifyRaised(*out, t);
   return *out;
 }
 
-Result<StoredAssessment> AssessmentStore::SubmitAnonymous(const security::Actor& actor,
-                                                          const Submission& s) {
+Result<AssessmentStore::Target> AssessmentStore::SelfTarget(store::Connection& c, const Submission& s) {
+  XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+      "SELECT id, path, name, code, hotline FROM org_units WHERE code = $1 AND active = 1", {s.unit_code}));
+  if (rows.empty()) return Status::NotFound();
+  Target link{rows[0].Text(0), rows[0].Text(1), "", {}, rows[0].Text(2), rows[0].Text(3), rows[0].Text(4)};
+  if (s.respondent.id_number.empty()) return link;
+  XINAN_ASSIGN_OR_RETURN(store::Rows person, c.Query(
+      "SELECT p.id, p.unit_id, p.unit_path, p.tags, u.name, u.code, u.hotline FROM people p "
+      "JOIN org_units u ON u.id = p.unit_id WHERE p.id_number_bidx = $1",
+      {cipher_.BlindIndex("id_number", s.respondent.id_number)}));
+  if (person.empty()) return link;
+  const store::Row& r = person[0];
+  return Target{r.Text(1), r.Text(2), r.Text(0), people::DecodeTags(r.Text(3)), r.Text(4), r.Text(5), r.Text(6)};
+}
+
+Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& actor, Submission s) {
+  s.source = "self";
+  XINAN_ASSIGN_OR_RETURN(auto rules, rules_.Active());
   std::optional<StoredAssessment> out;
+  Target t;
+  bool show_result = true;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
-        "SELECT id, path FROM org_units WHERE code = $1 AND active = 1", {s.unit_code}));
-    if (rows.empty()) return Status::NotFound();
-    Target t{rows[0].Text(0), rows[0].Text(1), "", {}};
-    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, w));
+    if (s.respondent.identified()) {
+      XINAN_RETURN_IF_ERROR(ValidateRespondent(s.respondent, ShanghaiDate(w.NowMillis())));
+    }
+    XINAN_ASSIGN_OR_RETURN(t, SelfTarget(w.conn(), s));
+    if (!s.campaign_id.empty()) {
+      XINAN_ASSIGN_OR_RETURN(store::Rows link, w.conn().Query(
+          "SELECT path FROM org_units WHERE code = $1", {s.unit_code}));
+      XINAN_ASSIGN_OR_RETURN(campaigns::CampaignGate gate, campaigns::CheckCampaign(
+          w.conn(), s.campaign_id, link.at(0).Text(0), s.scale_code, ShanghaiDate(w.NowMillis())));
+      show_result = gate.show_result;
+    }
+    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, rules, w));
     return Status::Ok();
   }));
+  out->show_result = show_result;
+  NotifyRaised(*out, t);
   return *out;
 }
 

@@ -8,12 +8,22 @@
 
 #include "alerts/domain/deadlines.h"
 #include "alerts/domain/warning_rules.h"
+#include "alerts/store/notification_store.h"
+#include "alerts/store/rule_store.h"
 #include "assess/domain/scale_library.h"
+#include "security/field_cipher.h"
 #include "security/actor.h"
 #include "security/scope.h"
 #include "store/database.h"
 
 namespace xinan::assess {
+
+// Who answered an identified self-assessment. An ID number that matches a registered resident
+// (by blind index) files the result in that resident's record and unit.
+struct Respondent {
+  std::string name, phone, id_number;
+  bool identified() const { return !name.empty() || !phone.empty() || !id_number.empty(); }
+};
 
 struct Submission {
   std::string scale_code;
@@ -21,6 +31,8 @@ struct Submission {
   std::string person_id;  // counsellor-administered: a resident in scope
   std::string unit_code;  // self-assessment: the unit of the link
   std::string source = "counsellor";  // counsellor | self
+  std::string campaign_id;  // self-assessment through a campaign's link
+  Respondent respondent;    // self-assessment: empty when anonymous
 };
 
 struct StoredAssessment {
@@ -30,23 +42,42 @@ struct StoredAssessment {
   std::string scale_code;
   std::string scale_version;
   ScoreResult score;
+  Answers answers;             // filled by Get
+  std::string source;          // counsellor | self
+  std::string campaign_id;     // "" when not part of a campaign
   int64_t created_at = 0;
   std::optional<std::string> alert_id;
   std::optional<alerts::AlertLevel> alert_level;
+  bool show_result = true;  // false when the campaign hides results from respondents
+  std::string unit_name, hotline;  // the responsible unit, for "where to get help"
 };
+
+// Validates and normalises an identified respondent: name and phone required together,
+// phone_format, the ID-number errors (fields respondent.name / .phone / .idNumber).
+Status ValidateRespondent(Respondent& r, const std::string& today);
 
 class AssessmentStore {
  public:
-  AssessmentStore(store::Database& db, const ScaleLibrary& scales, alerts::DeadlinePolicy deadlines)
-      : db_(db), scales_(scales), deadlines_(deadlines) {}
+  // `notifier` (may be null) hears of every raised alert after its commit.
+  AssessmentStore(store::Database& db, const ScaleLibrary& scales, alerts::DeadlinePolicy deadlines,
+                  alerts::RuleStore& rules, const security::FieldCipher& cipher,
+                  alerts::OutboundNotifier* notifier = nullptr)
+      : db_(db), scales_(scales), deadlines_(deadlines), rules_(rules), cipher_(cipher),
+        notifier_(notifier) {}
 
   // Scores and stores a counsellor-administered assessment of a resident in `scope`
   // (resident outside → not_found; unknown scale → field scaleCode/scale_unknown).
   Result<StoredAssessment> SubmitForPerson(const security::Actor& actor, const security::Scope& scope,
                                            const Submission& s);
-  // Scores and stores an anonymous self-assessment for the active unit `s.unit_code`
-  // (unknown or inactive unit → not_found).
-  Result<StoredAssessment> SubmitAnonymous(const security::Actor& actor, const Submission& s);
+  // Scores and stores a self-assessment by the link of the active unit `s.unit_code` (unknown
+  // or inactive unit → not_found), through `s.campaign_id` when set (see CheckCampaign), and
+  // identified when `s.respondent` is (validated: see ValidateRespondent).
+  Result<StoredAssessment> SubmitSelf(const security::Actor& actor, Submission s);
+  // One stored result with its answers, rescored for factor scores and critical items with
+  // the version it was scored with. A detail read: audited as assessment.read (with the
+  // person when known). Outside scope or unknown → not_found.
+  Result<StoredAssessment> Get(const security::Actor& actor, const security::Scope& scope,
+                               const std::string& id);
   // A resident's results, newest first (the resident must be in scope).
   Result<std::vector<StoredAssessment>> History(const security::Scope& scope, const std::string& person_id);
 
@@ -56,13 +87,19 @@ class AssessmentStore {
   struct Target {
     std::string unit_id, unit_path, person_id;
     std::vector<std::string> tags;
+    std::string unit_name, unit_code, hotline;
   };
   Result<StoredAssessment> Store(const security::Actor& actor, const Submission& s, const Target& t,
-                                 store::WriteContext& w);
+                                 const std::vector<alerts::WarningRule>& rules, store::WriteContext& w);
+  Result<Target> SelfTarget(store::Connection& c, const Submission& s);
+  void NotifyRaised(const StoredAssessment& a, const Target& t);
 
   store::Database& db_;
   const ScaleLibrary& scales_;
   alerts::DeadlinePolicy deadlines_;
+  alerts::RuleStore& rules_;
+  const security::FieldCipher& cipher_;
+  alerts::OutboundNotifier* notifier_;
 };
 
 }  // namespace xinan::assess

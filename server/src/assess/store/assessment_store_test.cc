@@ -24,7 +24,8 @@ class AssessmentTest : public DistrictTest {
     auto lib = ScaleLibrary::LoadDirectory(ScalesDir());
     ASSERT_TRUE(lib.ok()) << lib.status().detail();
     library_ = std::make_unique<ScaleLibrary>(std::move(lib).value());
-    assessments_ = std::make_unique<AssessmentStore>(*db_, *library_, alerts::DeadlinePolicy{});
+    rules_ = std::make_unique<alerts::RuleStore>(*db_);
+    assessments_ = std::make_unique<AssessmentStore>(*db_, *library_, alerts::DeadlinePolicy{}, *rules_, cipher_);
     alerts_ = std::make_unique<alerts::AlertStore>(*db_, alerts::DeadlinePolicy{});
     people::PersonInput in;
     in.name = "测评对象";
@@ -46,6 +47,7 @@ class AssessmentTest : public DistrictTest {
     return s;
   }
   std::unique_ptr<ScaleLibrary> library_;
+  std::unique_ptr<alerts::RuleStore> rules_;
   std::unique_ptr<AssessmentStore> assessments_;
   std::unique_ptr<alerts::AlertStore> alerts_;
   std::string person_;
@@ -147,13 +149,12 @@ TEST_P(AssessmentTest, AnonymousSelfAssessmentGoesToTheLinksUnit) {
   Submission s = Phq9(0, 1);
   s.person_id.clear();
   s.unit_code = kVillage12;
-  s.source = "self";
-  auto r = assessments_->SubmitAnonymous(security::Actor::System("self-assessment"), s);
+  auto r = assessments_->SubmitSelf(security::Actor::System("self-assessment"), s);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis())->red, 1);
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 0);
   s.unit_code = "999999999999";
-  EXPECT_EQ(assessments_->SubmitAnonymous(security::Actor::System("x"), s).status().kind(), StatusKind::kNotFound);
+  EXPECT_EQ(assessments_->SubmitSelf(security::Actor::System("x"), s).status().kind(), StatusKind::kNotFound);
 }
 
 TEST_P(AssessmentTest, TwoInstancesEscalateEachAlertOnce) {

@@ -7,7 +7,8 @@ namespace xinan::identity {
 const std::vector<RoleDef>& AllRoles() {
   static const std::vector<RoleDef> kRoles = {
       {"district_admin", "区级管理员", "District administrator", "admin",
-       {kPeopleRead, kPeopleWrite, kOrgRead, kOrgManage, kUsersManage, kAuditRead, kBreakGlassUse}},
+       {kPeopleRead, kPeopleWrite, kOrgRead, kOrgManage, kUsersManage, kAuditRead, kBreakGlassUse,
+        kRulesManage}},
       {"station_staff", "心理服务站工作人员", "Station staff", "station",
        {kPeopleRead, kPeopleWrite, kOrgRead, kBreakGlassUse}},
       {"community_counsellor", "社区心理咨询员", "Community counsellor", "counsellor",

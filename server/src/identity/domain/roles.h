@@ -14,6 +14,7 @@ inline constexpr const char* kOrgManage = "org.manage";
 inline constexpr const char* kUsersManage = "users.manage";
 inline constexpr const char* kAuditRead = "audit.read";
 inline constexpr const char* kBreakGlassUse = "breakglass.use";
+inline constexpr const char* kRulesManage = "rules.manage";
 
 struct RoleDef {
   std::string code;     // "district_admin", ...

@@ -1,36 +1,13 @@
 // Org-unit CSV import: parse, then create every unit in one transaction (all or nothing).
 #include <map>
-#include <sstream>
 
+#include "common/csv.h"
 #include "org/store/org_rows.h"
 #include "org/store/org_store.h"
 #include "security/tokens.h"
 
 namespace xinan::org {
 namespace {
-
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cur;
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') { cur += '"'; ++i; }
-    else if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) { out.push_back(cur); cur.clear(); }
-    else cur += c;
-  }
-  out.push_back(cur);
-  for (auto& s : out) {
-    size_t b = s.find_first_not_of(" \t\r");
-    s = b == std::string::npos ? "" : s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-  }
-  return out;
-}
-
-std::string LineField(int line_no, const std::string& field) {
-  return "line " + std::to_string(line_no) + ": " + field;
-}
 
 // Resolves the parent of `line` among already-created units (by code), or nullopt (district).
 Result<std::optional<OrgUnit>> ParentOf(store::Connection& c, const ImportLine& line,
@@ -54,14 +31,7 @@ Result<std::optional<OrgUnit>> ParentOf(store::Connection& c, const ImportLine& 
 Result<std::vector<ImportLine>> ParseImportCsv(const std::string& text) {
   std::vector<ImportLine> lines;
   std::vector<FieldError> errs;
-  std::istringstream in(text.rfind("\xEF\xBB\xBF", 0) == 0 ? text.substr(3) : text);
-  std::string raw;
-  int line_no = 0;
-  while (std::getline(in, raw)) {
-    ++line_no;
-    if (line_no == 1) continue;  // header
-    if (raw.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto cols = SplitCsvLine(raw);
+  for (const auto& [line_no, cols] : CsvDataLines(text)) {
     if (cols.size() < 4) {
       errs.push_back({"line " + std::to_string(line_no), "csv_columns"});
       continue;

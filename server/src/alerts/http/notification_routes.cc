@@ -1,0 +1,88 @@
+// Notification routes (/api/v1/notifications): the signed-in user's unit's in-app list.
+#include "alerts/http/alert_routes.h"
+
+#include "common/clock.h"
+#include "common/json.h"
+#include "common/messages.h"
+#include "http/reply.h"
+
+namespace xinan::alerts {
+namespace {
+
+using http::Request;
+using http::Response;
+
+json::object MessageJson(const Notification& n) {
+  std::string code = "notification_" + n.kind + "_" + n.level;
+  return {{"zh-CN", MessageText(code, "zh-CN")}, {"en", MessageText(code, "en")}};
+}
+
+Response List(NotificationStore& s, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(http::Paging paging, http::ParsePaging(req));
+    bool unread = req.Query("unread") == "true";
+    XINAN_ASSIGN_OR_RETURN(NotificationPage page,
+                           s.List(req.principal->unit_id, unread, paging.Offset(), paging.page_size));
+    json::array items;
+    for (const auto& n : page.items) {
+      items.push_back({{"id", n.id}, {"kind", n.kind}, {"alertId", n.alert_id}, {"level", n.level},
+                       {"message", MessageJson(n)}, {"createdAt", FormatInstant(n.created_at)},
+                       {"read", n.read}});
+    }
+    Response r = http::ListResponse(std::move(items), page.total, paging);
+    json::value body = json::parse(r.body);
+    body.as_object()["unread"] = page.unread;
+    r.body = json::serialize(body);
+    return r;
+  });
+}
+
+}  // namespace
+
+http::RouteTable NotificationRoutes(NotificationStore& store) {
+  using http::Access;
+  NotificationStore* s = &store;
+  return {
+      {"GET", "/api/v1/notifications", Access::kAuthenticated, "", [s](Request& r) { return List(*s, r); },
+       "Notifications of the user's unit, newest first (unread=true, paging); with the unread count",
+       "alerts", "", R"({"type":"object"})"},
+      {"POST", "/api/v1/notifications/{id}/read", Access::kAuthenticated, "",
+       [s](Request& r) {
+         return http::Reply(r, [&]() -> Result<Response> {
+           XINAN_RETURN_IF_ERROR(s->MarkRead(r.principal->unit_id, r.Param("id")));
+           return Response::NoContent();
+         });
+       },
+       "Mark one notification read", "alerts", "", "", 204},
+      {"POST", "/api/v1/notifications/read-all", Access::kAuthenticated, "",
+       [s](Request& r) {
+         return http::Reply(r, [&]() -> Result<Response> {
+           XINAN_RETURN_IF_ERROR(s->MarkAllRead(r.principal->unit_id));
+           return Response::NoContent();
+         });
+       },
+       "Mark every notification of the unit read", "alerts", "", "", 204},
+  };
+}
+
+void RegisterAlertMessages() {
+  RegisterMessages({
+      {"alert_state", "预警当前状态不允许此操作", "The alert's status does not allow this"},
+      {"outcome_invalid", "请选择处置结果", "Choose an outcome"},
+      {"level_invalid", "预警级别应为红、橙或黄", "The level must be red, orange or yellow"},
+      {"rule_without_condition", "规则至少需要一个条件", "A rule needs at least one condition"},
+      {"rule_rise_positive", "分数升高值应大于 0", "The score rise must be above 0"},
+      {"notification_alert_raised_red", "本单位有新的红色预警，请在 2 小时内处置",
+       "A new red alert for your unit: act within 2 hours"},
+      {"notification_alert_raised_orange", "本单位有新的橙色预警", "A new orange alert for your unit"},
+      {"notification_alert_raised_yellow", "本单位有新的黄色预警", "A new yellow alert for your unit"},
+      {"notification_alert_escalated_red", "一条红色预警超时未处置，已上报本单位",
+       "An overdue red alert was escalated to your unit"},
+      {"notification_alert_escalated_orange", "一条橙色预警超时未处置，已上报本单位",
+       "An overdue orange alert was escalated to your unit"},
+      {"notification_alert_escalated_yellow", "一条黄色预警超时未处置，已上报本单位",
+       "An overdue yellow alert was escalated to your unit"},
+  });
+}
+
+}  // namespace xinan::alerts

@@ -1,0 +1,44 @@
+// RuleStore: the warning rules as data — the rows district admins manage and every scored
+// assessment is evaluated against. Writes are audited; reads never wait for the writer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "alerts/domain/warning_rules.h"
+#include "security/actor.h"
+#include "store/database.h"
+
+namespace xinan::alerts {
+
+struct StoredRule {
+  WarningRule rule;
+  int64_t version = 1, created_at = 0, updated_at = 0;
+};
+
+struct RulePage {
+  std::vector<StoredRule> items;
+  int64_t total = 0;
+};
+
+class RuleStore {
+ public:
+  explicit RuleStore(store::Database& db) : db_(db) {}
+
+  // Rules whose name contains `q` (all when empty), strongest level first.
+  Result<RulePage> List(const std::string& q, int offset, int limit);
+  // The active rules, for evaluation. Read from a read connection.
+  Result<std::vector<WarningRule>> Active();
+  // Creates a validated rule (field errors from ValidateRule; unknown tag → requiredTags/tag_invalid).
+  Result<StoredRule> Create(const security::Actor& actor, WarningRule rule);
+  // Replaces the rule when `version` matches (409 version_conflict), not_found for an unknown id.
+  Result<StoredRule> Update(const security::Actor& actor, const std::string& id, WarningRule rule,
+                            int64_t version);
+  // Deletes the rule (not_found for an unknown id).
+  Status Delete(const security::Actor& actor, const std::string& id);
+
+ private:
+  store::Database& db_;
+};
+
+}  // namespace xinan::alerts

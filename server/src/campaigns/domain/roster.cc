@@ -1,0 +1,34 @@
+#include "campaigns/domain/roster.h"
+
+#include <set>
+
+#include "common/csv.h"
+#include "people/domain/phone.h"
+
+namespace xinan::campaigns {
+
+Result<std::vector<RosterLine>> ParseRoster(const std::string& csv) {
+  std::vector<RosterLine> out;
+  std::vector<FieldError> errs;
+  std::set<std::string> phones;
+  for (const auto& [line_no, cols] : CsvDataLines(csv)) {
+    if (cols.size() < 3) {
+      errs.push_back({"line " + std::to_string(line_no), "roster_columns"});
+      continue;
+    }
+    RosterLine l{line_no, cols[0], people::NormalizePhone(cols[1]), cols[2], cols.size() > 3 ? cols[3] : ""};
+    if (l.name.empty()) errs.push_back({LineField(line_no, "name"), "required"});
+    if (!l.phone.empty()) {
+      Status ph = people::ValidatePhone(l.phone, LineField(line_no, "phone"));
+      if (!ph.ok()) errs.push_back(ph.fields().at(0));
+      else if (!phones.insert(l.phone).second) errs.push_back({LineField(line_no, "phone"), "phone_duplicate"});
+    }
+    if (l.unit_code.empty()) errs.push_back({LineField(line_no, "unitCode"), "required"});
+    out.push_back(std::move(l));
+  }
+  if (!errs.empty()) return Status::Invalid("import_failed", std::move(errs));
+  if (out.empty()) return Status::Invalid("import_failed", {{"file", "roster_empty"}});
+  return out;
+}
+
+}  // namespace xinan::campaigns

@@ -1,0 +1,23 @@
+// Campaign rosters (target lists): parsing the CSV a counsellor uploads (the web UI turns
+// an Excel sheet into the same CSV) into validated lines. Pure; all or nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+
+namespace xinan::campaigns {
+
+struct RosterLine {
+  int line_no = 0;
+  std::string name, phone, unit_code, group;  // phone normalised; may be empty
+};
+
+// Header row, then `name,phone,unitCode[,group]`. Every error of every line is reported as a
+// field "line N: <column>" (name required, phone phone_format, unitCode required,
+// a repeated phone phone_duplicate; fewer than 3 columns roster_columns); an empty roster is
+// roster_empty. Nothing is returned unless every line is valid.
+Result<std::vector<RosterLine>> ParseRoster(const std::string& csv);
+
+}  // namespace xinan::campaigns

@@ -1,0 +1,109 @@
+#include "campaigns/http/campaign_json.h"
+
+#include <map>
+
+#include "common/clock.h"
+
+namespace xinan::campaigns::internal {
+
+json::object CoverageJson(const Coverage& c) {
+  return {{"targetSize", c.target}, {"completed", c.completed}, {"positive", c.positive},
+          {"coverage", c.coverage}, {"positiveRate", c.positive_rate}};
+}
+
+json::object CampaignJson(const Campaign& c) {
+  json::array codes;
+  for (const auto& s : c.input.scale_codes) codes.emplace_back(s);
+  json::object o{{"id", c.id}, {"name", c.input.name}, {"unitId", c.unit_id}, {"unitCode", c.unit_code},
+                 {"unitName", c.unit_name}, {"targetGroup", c.input.target_group}, {"scaleCodes", codes},
+                 {"startsOn", c.input.starts_on}, {"endsOn", c.input.ends_on},
+                 {"consentText", c.input.consent_text}, {"showResult", c.input.show_result},
+                 {"declaredTargetSize", c.input.target_size}, {"rosterSize", c.roster_size},
+                 {"open", c.open}, {"version", c.version}, {"createdAt", FormatInstant(c.created_at)},
+                 {"updatedAt", FormatInstant(c.updated_at)}};
+  for (auto& [k, v] : CoverageJson(CountCoverage(c.roster_size, c.input.target_size, c.completed, c.positive))) {
+    o[k] = v;
+  }
+  return o;
+}
+
+json::object PublicCampaignJson(const Campaign& c) {
+  json::array codes;
+  for (const auto& s : c.input.scale_codes) codes.emplace_back(s);
+  return {{"id", c.id}, {"name", c.input.name},
+          {"unit", {{"code", c.unit_code}, {"name", c.unit_name}, {"hotline", c.hotline}}},
+          {"scaleCodes", codes}, {"consentText", c.input.consent_text}, {"showResult", c.input.show_result},
+          {"startsOn", c.input.starts_on}, {"endsOn", c.input.ends_on}, {"open", c.open}};
+}
+
+Result<CampaignInput> ParseCampaign(const json::object& body) {
+  CampaignInput in;
+  XINAN_ASSIGN_OR_RETURN(auto name, OptionalString(body, "name"));
+  in.name = name.value_or("");
+  XINAN_ASSIGN_OR_RETURN(auto unit, OptionalString(body, "unitId"));
+  in.unit_id = unit.value_or("");
+  XINAN_ASSIGN_OR_RETURN(auto group, OptionalString(body, "targetGroup"));
+  in.target_group = group.value_or("");
+  XINAN_ASSIGN_OR_RETURN(auto codes, OptionalStringArray(body, "scaleCodes"));
+  in.scale_codes = codes.value_or(std::vector<std::string>{});
+  XINAN_ASSIGN_OR_RETURN(auto starts, OptionalString(body, "startsOn"));
+  in.starts_on = starts.value_or("");
+  XINAN_ASSIGN_OR_RETURN(auto ends, OptionalString(body, "endsOn"));
+  in.ends_on = ends.value_or("");
+  XINAN_ASSIGN_OR_RETURN(auto consent, OptionalString(body, "consentText"));
+  in.consent_text = consent.value_or("");
+  XINAN_ASSIGN_OR_RETURN(auto show, OptionalBool(body, "showResult"));
+  in.show_result = show.value_or(true);
+  XINAN_ASSIGN_OR_RETURN(auto size, OptionalInt(body, "targetSize"));
+  in.target_size = size.value_or(0);
+  return in;
+}
+
+namespace {
+
+report::Sheet SheetFor(const std::string& code, const assess::ScaleLibrary& scales) {
+  report::Sheet s;
+  const assess::Scale* scale = scales.Latest(code);
+  s.name = code;
+  s.headers = {"记录编号", "提交时间", "单位", "姓名", "量表版本"};
+  if (scale) {
+    for (const auto& item : scale->items) s.headers.push_back("第" + item.id + "题");
+  }
+  for (const char* h : {"原始分", "总分", "等级", "阳性"}) s.headers.emplace_back(h);
+  return s;
+}
+
+std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scale) {
+  std::vector<report::Cell> row{r.assessment_id, FormatInstant(r.created_at), r.unit_name, r.respondent,
+                                r.scale_version};
+  if (scale) {
+    auto answers = ParseObject(r.answers_json);
+    for (const auto& item : scale->items) {
+      const json::value* v = answers.ok() ? answers->if_contains(item.id) : nullptr;
+      if (v && v->is_int64()) row.emplace_back(static_cast<double>(v->as_int64()));
+      else row.emplace_back(std::string());
+    }
+  }
+  row.emplace_back(r.raw);
+  row.emplace_back(r.total);
+  row.emplace_back(r.band);
+  row.emplace_back(std::string(r.positive ? "是" : "否"));
+  return row;
+}
+
+}  // namespace
+
+std::vector<report::Sheet> ExportSheets(const std::vector<ResponseRow>& rows, const assess::ScaleLibrary& scales) {
+  std::map<std::string, report::Sheet> sheets;
+  for (const auto& r : rows) {
+    auto it = sheets.find(r.scale_code);
+    if (it == sheets.end()) it = sheets.emplace(r.scale_code, SheetFor(r.scale_code, scales)).first;
+    it->second.rows.push_back(RowFor(r, scales.Latest(r.scale_code)));
+  }
+  std::vector<report::Sheet> out;
+  for (auto& [code, s] : sheets) out.push_back(std::move(s));
+  if (out.empty()) out.push_back({"responses", {"记录编号", "提交时间", "单位", "姓名"}, {}});
+  return out;
+}
+
+}  // namespace xinan::campaigns::internal
