@@ -77,3 +77,26 @@ export async function createResidentViaApi(username, name) {
     await api.dispose()
   }
 }
+
+// Signs `username` in through the API; returns {call(method, path, data), user, dispose()}
+// where `call` sends the CSRF header and resolves to {status, body}.
+export async function apiSession(username) {
+  const api = await request.newContext({ baseURL: BASE })
+  const login = await api.post('/api/v1/auth/login', { data: { username, password: PASSWORD } })
+  if (!login.ok()) throw new Error(`login ${username}: ${login.status()} ${await login.text()}`)
+  const { csrfToken, user } = await login.json()
+  async function call(method, path, data) {
+    const res = await api.fetch(`/api/v1${path}`, { method, headers: { 'X-CSRF-Token': csrfToken }, data })
+    const text = await res.text()
+    let body = null
+    try { body = text ? JSON.parse(text) : null } catch { body = text }
+    return { status: res.status(), body }
+  }
+  return { call, user, dispose: () => api.dispose() }
+}
+
+// A phone-sized browser context, as a resident opening a link or QR code would have.
+export async function newPhonePage(browser) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  return context.newPage()
+}

@@ -44,7 +44,8 @@ test('history groups by scale, oldest point first, newest scale first', () => {
   ])
   assert.deepEqual(historyByScale([]), [])
   const line = scoreLineOption(historyByScale(items)[0].points, 'PHQ-9')
-  assert.deepEqual(line.series[0].data.map((p) => p[1]), [8, 12])
+  assert.deepEqual(line.series[0].data, [8, 12])
+  assert.deepEqual(line.xAxis.data, ['2026-01-01 10:00', '2026-03-01 10:00'])
 })
 
 // PHQ-9 bands as published: 0–4, 5–9, 10–14, 15–19, 20–27.

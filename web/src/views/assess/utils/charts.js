@@ -1,18 +1,21 @@
 // ECharts options of the psychological record: score over time per scale, and the band chart
 // of one result. Pure (no DOM), so the shapes are unit-tested.
 import { bandSegments, localText } from './answers.js'
+import { formatInstant } from '../../../utils/format.js'
 
 const BAND_COLOURS = ['#67c23a', '#95d475', '#e6a23c', '#f89898', '#f56c6c', '#c45656']
 
-// A line of one scale's totals over time; `points` are [[createdAt, total]].
+// A line of one scale's totals over time; `points` are [[createdAt, total]]. The axis names
+// each result by its minute in Asia/Shanghai (whatever the browser's zone), one step per result.
 export function scoreLineOption(points, title) {
   return {
+    animation: false,
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 20, top: 40, bottom: 30 },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => formatInstant(p[0]).slice(0, 16)) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'line', data: points, symbolSize: 8, label: { show: true, position: 'top' } }]
+    series: [{ type: 'line', data: points.map((p) => p[1]), symbolSize: 8, label: { show: true, position: 'top' } }]
   }
 }
 

@@ -37,6 +37,7 @@ export function usePersonRecord(personId) {
     try {
       result.value = await assessPerson(personId(), { scaleCode: scale.value.code, answers: { ...answers.value } })
       scale.value = null
+      scaleCode.value = ''  // picking the same scale again starts a new form
       await loadHistory()
     } catch (e) {
       error.value = e.message
@@ -45,7 +46,7 @@ export function usePersonRecord(personId) {
     }
   }
 
-  function again() { pick(scaleCode.value) }
+  function again() { pick(result.value?.scaleCode || '') }
 
   return { scales, scaleCode, scale, answers, result, history, charts, busy, error, complete, loadHistory, loadScales, pick, submit, again }
 }

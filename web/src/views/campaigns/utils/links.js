@@ -12,6 +12,7 @@ export function selfAssessmentPath(unitCode, scale, campaignId) {
 export function byUnitChartOption(byUnit, labels) {
   const units = (byUnit || []).map((u) => u.unitName)
   return {
+    animation: false,
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 40, right: 50, top: 36, bottom: 30 },

@@ -1,0 +1,108 @@
+// End to end (issue 3): a village counsellor creates a screening campaign, imports a roster
+// (a roster with a bad line shows the line-numbered error and imports nothing), a resident
+// answers through the campaign's link on a phone, and the campaign's coverage goes up.
+// A campaign that hides results thanks the respondent without showing a score.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { BASE, launch, newPage, newPhonePage, login, field, shot, apiSession } from './support.mjs'
+
+const VILLAGE = 'counsellor_330499001001'
+const UNIT = '330499001001'
+let browser
+before(async () => { browser = await launch() })
+after(async () => { await browser?.close() })
+
+const csvFile = (text) => ({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
+
+async function answerPhq9(page, values) {
+  await page.locator('[data-testid="self-agree"]').click()
+  await page.locator('[data-testid="self-start"]').click()
+  for (let i = 1; i <= 9; i++) await page.locator(`[data-testid="q-${i}-${values[i - 1]}"]`).click()
+  await page.locator('[data-testid="self-submit"]').click()
+  await page.locator('[data-testid="self-result"]').waitFor()
+}
+
+test('campaign: create, roster import (bad line rejected), answer by link on a phone, coverage rises', async () => {
+  const name = `东湖村心理普查 ${Date.now() % 100000}`
+  const page = await newPage(browser)
+  await login(page, VILLAGE)
+  await page.locator('[data-testid="menu-campaigns"]').click()
+  await page.locator('[data-testid="campaigns-create"]').click()
+  await field(page, 'campaign-name').fill(name)
+  await field(page, 'campaign-target-group').fill('东湖村 18 岁以上居民')
+  await page.locator('[data-testid="campaign-save"]').click()
+  await page.locator('[data-testid="campaign-title"]').getByText(name).waitFor()
+
+  // A roster with a bad phone on line 3: the error names the line and nothing is imported.
+  const file = page.locator('[data-testid="roster-file"]')
+  await file.setInputFiles(csvFile(`姓名,手机号,单位代码,分组\n周一,13900000001,${UNIT},一组\n吴二,12345,${UNIT},一组\n`))
+  const errors = page.locator('[data-testid="roster-errors"]')
+  await errors.waitFor()
+  const errorRow = await errors.locator('.el-table__body tr').first().innerText()
+  assert.match(errorRow, /^3\s/, `line 3 is named: ${errorRow}`)
+  assert.match(errorRow, /手机号/)
+  await page.locator('[data-testid="roster-table"] .el-table__empty-text').waitFor()
+  await errors.scrollIntoViewIfNeeded()
+  await shot(page, '14-roster-line-error')
+
+  const phone = `139${String(Date.now() % 100000000).padStart(8, '0')}`
+  await file.setInputFiles(csvFile(`姓名,手机号,单位代码,分组\n周一,${phone},${UNIT},一组\n吴二,13900000002,${UNIT},二组\n`))
+  await page.locator('[data-testid="roster-message"]').getByText('已导入 2 人').waitFor()
+  await page.locator('[data-testid="roster-table"]').getByText('周一').waitFor()
+  await page.locator('[data-testid="campaign-coverage"]').getByText('0.0%').waitFor()
+  const link = await field(page, 'campaign-link').inputValue()
+  assert.ok(link.startsWith(`${BASE}/s/${UNIT}?scale=phq9&campaign=`), link)
+
+  // The resident on the roster answers through the link, with name and phone.
+  const phonePage = await newPhonePage(browser)
+  await phonePage.goto(link)
+  await phonePage.locator('[data-testid="self-consent"]').waitFor()
+  await phonePage.locator('[data-testid="self-identified"]').click()
+  await field(phonePage, 'self-name').fill('周一')
+  await field(phonePage, 'self-phone').fill(phone)
+  await answerPhq9(phonePage, [1, 1, 0, 0, 0, 0, 0, 0, 0])
+  assert.match(await phonePage.locator('[data-testid="self-band"]').innerText(), /无抑郁症状或极轻微/)
+  await shot(phonePage, '15-campaign-self-assessment-phone')
+  await phonePage.context().close()
+
+  await page.reload()
+  await page.locator('[data-testid="campaign-coverage"]').getByText('50.0%').waitFor()
+  assert.equal(await page.locator('[data-testid="campaign-completed"] .el-statistic__number').innerText(), '1')
+  await page.locator('[data-testid="campaign-chart"] canvas').waitFor()
+  await shot(page, '16-campaign-coverage')
+
+  await page.locator('[data-testid="campaign-poster"]').click()
+  await page.locator('[data-testid="poster"]').waitFor()
+  assert.match(await page.locator('[data-testid="poster-unit"]').innerText(), /东湖村/)
+  await page.locator('[data-testid="poster-qr"]').evaluate((img) => img.decode())
+  await page.emulateMedia({ media: 'print' })
+  await shot(page, '17-campaign-poster-print')
+  await page.context().close()
+})
+
+test('a campaign that hides results thanks the respondent without a score', async () => {
+  const session = await apiSession(VILLAGE)
+  let campaign
+  try {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    const res = await session.call('POST', '/campaigns', {
+      name: `某中学初二普查 ${Date.now() % 100000}`, unitId: session.user.unit.id, targetGroup: '初二', scaleCodes: ['phq9'],
+      startsOn: today, endsOn: today, consentText: '本次测评由学校组织，结果仅由学校心理老师查看。', showResult: false, targetSize: 40
+    })
+    assert.equal(res.status, 201, JSON.stringify(res.body))
+    campaign = res.body
+  } finally {
+    await session.dispose()
+  }
+  const page = await newPhonePage(browser)
+  await page.goto(`${BASE}/s/${UNIT}?scale=phq9&campaign=${campaign.id}`)
+  assert.match(await page.locator('[data-testid="self-consent-text"]').innerText(), /学校心理老师/)
+  await answerPhq9(page, [3, 3, 3, 3, 2, 2, 2, 2, 0])
+  await page.locator('[data-testid="self-thanks"]').waitFor()
+  assert.equal(await page.locator('[data-testid="self-band"]').count(), 0, 'no band')
+  const text = await page.locator('[data-testid="self-result"]').innerText()
+  assert.ok(!/20|重度|中重度/.test(text), `no score or band shown: ${text}`)
+  assert.match(text, /12356/, 'where to get help is still shown')
+  await shot(page, '18-hidden-result-thanks-phone')
+  await page.context().close()
+})

@@ -1,0 +1,50 @@
+// End to end (issue 3): the district admin manages warning rules — the form refuses a rule
+// without a condition; a new rule appears in the list. A counsellor has no such menu.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { launch, newPage, login, field, shot } from './support.mjs'
+
+const ADMIN = 'admin_330499000000'
+let browser
+before(async () => { browser = await launch() })
+after(async () => { await browser?.close() })
+
+test('the district admin creates a warning rule and finds it in the list', async () => {
+  const name = `初二学生 PHQ-9 ≥ 18 ${Date.now() % 100000}`
+  const page = await newPage(browser)
+  await login(page, ADMIN)
+  await page.locator('[data-testid="menu-rules"]').click()
+  await page.locator('[data-testid="rules-table"]').waitFor()
+  await page.locator('[data-testid="rules-create"]').click()
+  await field(page, 'rule-name').fill(name)
+  await page.locator('[data-testid="rule-save"]').click()
+  const conditions = page.locator('[data-testid="rule-conditions"] .el-form-item__error')
+  await conditions.waitFor()
+  assert.match(await conditions.innerText(), /至少需要一个条件/)
+
+  await page.locator('[data-testid="rule-level-orange"]').click()
+  await page.locator('[data-testid="rule-scale"]').click()
+  await page.locator('[data-testid="rule-scale-phq9"]').click()
+  await field(page, 'rule-min-total').fill('18')
+  await field(page, 'rule-min-total').press('Tab')
+  await conditions.waitFor({ state: 'detached' })
+  await page.locator('[data-testid="rule-save"]').click()
+  await page.locator('.el-dialog').first().waitFor({ state: 'hidden' })
+
+  await field(page, 'rules-search-name').fill(name)
+  await page.locator('[data-testid="rules-search"]').click()
+  const table = page.locator('[data-testid="rules-table"]')
+  await table.getByText(name).waitFor()
+  const row = await table.locator('.el-table__body tr').first().innerText()
+  assert.match(row, /橙色/)
+  assert.match(row, /总分 ≥ 18/)
+  await shot(page, '13-warning-rules')
+  await page.context().close()
+})
+
+test('a village counsellor has no warning-rule menu', async () => {
+  const page = await newPage(browser)
+  await login(page, 'counsellor_330499001001')
+  assert.equal(await page.locator('[data-testid="menu-rules"]').count(), 0)
+  await page.context().close()
+})
