@@ -1,6 +1,7 @@
 // End to end (issue 3): a resident opens the village's self-assessment link on a phone, answers
 // PHQ-9 with item 9 positive and sees the crisis message; the village counsellor finds the red
-// alert on top of the inbox, acknowledges and closes it; the sibling village sees nothing.
+// alert through the notification bell and on top of the inbox, acknowledges, starts and closes it;
+// the sibling village sees nothing.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE, launch, newPage, login, shot } from './support.mjs'
@@ -25,10 +26,17 @@ test('a critical self-assessment shows the crisis line on a phone', async () => 
   await context.close()
 })
 
-test('the village counsellor sees the red alert on top, acknowledges and closes it', async () => {
+test('the village counsellor is notified, sees the red alert on top, acknowledges, starts and closes it', async () => {
   const page = await newPage(browser)
   await login(page, 'counsellor_330499001001')
-  await page.locator('[data-testid="menu-alerts"]').click()
+  // The bell counts the unit's unread notifications; one opens the alert with its timeline.
+  await page.locator('[data-testid="notification-badge"] sup').waitFor()
+  await page.locator('[data-testid="notification-bell"]').click()
+  await page.locator('[data-testid="notification-item"]').first().click()
+  const drawer = page.locator('[data-testid="alert-drawer"]')
+  await drawer.locator('[data-testid="alert-timeline"]').getByText('触发预警').waitFor()
+  await page.keyboard.press('Escape')
+  await drawer.waitFor({ state: 'hidden' })
   const table = page.locator('[data-testid="alert-table"]')
   await table.locator('[data-testid="alert-level-red"]').first().waitFor()
   const firstRow = table.locator('.el-table__body tr').first()
@@ -36,6 +44,8 @@ test('the village counsellor sees the red alert on top, acknowledges and closes 
   await shot(page, '05-alert-inbox-red-on-top')
   await firstRow.locator('[data-testid="alert-ack"]').click()
   await firstRow.getByText('已响应').waitFor()
+  await firstRow.locator('[data-testid="alert-start"]').click()
+  await firstRow.getByText('处置中').waitFor()
   await firstRow.locator('[data-testid="alert-close"]').click()
   await page.locator('[data-testid="outcome-contacted_safe"]').click()
   await page.locator('[data-testid="alert-close-confirm"]').click()

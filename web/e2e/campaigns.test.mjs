@@ -1,10 +1,12 @@
-// End to end (issue 3): a village counsellor creates a screening campaign, imports a roster
-// (a roster with a bad line shows the line-numbered error and imports nothing), a resident
-// answers through the campaign's link on a phone, and the campaign's coverage goes up.
+// End to end (issue 3): a village counsellor creates a screening campaign and imports a roster
+// (a CSV with a bad line shows the line-numbered error and imports nothing; the corrected one
+// comes as .xlsx); a resident on the roster answers through the campaign's link on a phone, and
+// the campaign's coverage goes up.
 // A campaign that hides results thanks the respondent without showing a score.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE, launch, newPage, newPhonePage, login, field, shot, apiSession } from './support.mjs'
+import { xlsx } from './xlsx.mjs'
 
 const VILLAGE = 'counsellor_330499001001'
 const UNIT = '330499001001'
@@ -13,6 +15,7 @@ before(async () => { browser = await launch() })
 after(async () => { await browser?.close() })
 
 const csvFile = (text) => ({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
+const xlsxFile = (rows) => ({ name: '名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx(rows) })
 
 async function answerPhq9(page, values) {
   await page.locator('[data-testid="self-agree"]').click()
@@ -46,7 +49,8 @@ test('campaign: create, roster import (bad line rejected), answer by link on a p
   await shot(page, '14-roster-line-error')
 
   const phone = `139${String(Date.now() % 100000000).padStart(8, '0')}`
-  await file.setInputFiles(csvFile(`姓名,手机号,单位代码,分组\n周一,${phone},${UNIT},一组\n吴二,13900000002,${UNIT},二组\n`))
+  // The corrected roster as Excel, columns in another order, phones and codes as numbers.
+  await file.setInputFiles(xlsxFile([['分组', '姓名', '单位代码', '手机号'], ['一组', '周一', Number(UNIT), Number(phone)], ['二组', '吴二', Number(UNIT), 13900000002]]))
   await page.locator('[data-testid="roster-message"]').getByText('已导入 2 人').waitFor()
   await page.locator('[data-testid="roster-table"]').getByText('周一').waitFor()
   await page.locator('[data-testid="campaign-coverage"]').getByText('0.0%').waitFor()

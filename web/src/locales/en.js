@@ -14,7 +14,7 @@ export default {
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password'
   },
   password: { title: 'Change password', old: 'Current password', new: 'New password', repeat: 'Repeat new password', mismatch: 'The passwords differ', changed: 'Password changed; please sign in again' },
-  home: { welcome: 'Welcome, {name}', roles: 'Roles', unit: 'Unit', hint: 'Use the menu on the left to start.' },
+  home: { welcome: 'Welcome, {name}', roles: 'Roles', unit: 'Unit', hint: 'Use the menu on the left to start.', unitLink: 'Self-assessment link of your unit' },
   people: {
     name: 'Name', gender: 'Gender', birthDate: 'Birth date', idNumber: 'ID number', phone: 'Mobile', address: 'Address',
     unit: 'Village / community', tags: 'Population tags', createdAt: 'Registered', updatedAt: 'Updated', namePlaceholder: 'Search by name',
