@@ -9,6 +9,7 @@
 #include "audit/audit_routes.h"
 #include "campaigns/http/campaign_routes.h"
 #include "cli/escalation_scheduler.h"
+#include "fhir/http/fhir_routes.h"
 #include "http/app.h"
 #include "http/server.h"
 #include "identity/domain/roles.h"
@@ -96,6 +97,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   app.AddRoutes(audit::AuditRoutes(*s.audit, *s.db));
   app.AddRoutes(assess::AssessRoutes(assessments, s.clock, c.self_assessments_per_minute, c.public_url));
   app.AddRoutes(alerts::AlertRoutes(alert_store, s.clock));
+  app.AddRoutes(fhir::FhirRoutes(assessments, c.public_url));
   app.AddRoutes(alerts::RuleRoutes(rules, scale_known));
   app.AddRoutes(alerts::NotificationRoutes(notifications));
   app.AddRoutes(campaigns::CampaignRoutes(campaign_store, *scales));
