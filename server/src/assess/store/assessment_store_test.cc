@@ -145,6 +145,45 @@ TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "acknowledged alerts do not escalate";
 }
 
+TEST_P(AssessmentTest, RaisedAndEscalatedAlertsNotifyTheOwningUnitOnly) {
+  alerts::NotificationStore notes(*db_);
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto village = notes.List(UnitId(kVillage11), true, 0, 20);
+  ASSERT_TRUE(village.ok());
+  ASSERT_EQ(village->unread, 1);
+  EXPECT_EQ(village->items[0].kind, "alert_raised");
+  EXPECT_EQ(village->items[0].alert_id, *r->alert_id);
+  EXPECT_EQ(notes.List(UnitId(kVillage12), false, 0, 20)->total, 0);
+  EXPECT_EQ(notes.List(UnitId(kTown1), false, 0, 20)->total, 0) << "the town hears only on escalation";
+  clock_.Advance(2 * 3600 * 1000);
+  ASSERT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 1);
+  auto town = notes.List(UnitId(kTown1), false, 0, 20);
+  ASSERT_EQ(town->total, 1);
+  EXPECT_EQ(town->items[0].kind, "alert_escalated");
+  EXPECT_EQ(town->items[0].level, "red");
+  EXPECT_EQ(notes.MarkRead(UnitId(kVillage11), town->items[0].id).kind(), StatusKind::kNotFound);
+  ASSERT_TRUE(notes.MarkRead(UnitId(kTown1), town->items[0].id).ok());
+  EXPECT_EQ(notes.List(UnitId(kTown1), false, 0, 20)->unread, 0);
+}
+
+TEST_P(AssessmentTest, RulesComeFromTheDatabase) {
+  auto none = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(1, 0));
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->alert_id.has_value()) << "PHQ-9 = 8 is below the shipped yellow rule";
+  alerts::WarningRule rule;
+  rule.name = "PHQ-9 ≥ 8";
+  rule.level = alerts::AlertLevel::kOrange;
+  rule.scale_code = "phq9";
+  rule.min_total = 8;
+  ASSERT_TRUE(rules_->Create(ActorFor("", "admin"), rule).ok());
+  auto raised = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(1, 0));
+  ASSERT_TRUE(raised.ok());
+  ASSERT_TRUE(raised->alert_level.has_value());
+  EXPECT_EQ(*raised->alert_level, alerts::AlertLevel::kOrange);
+  EXPECT_EQ(AuditCount("warning_rule.create"), 1);
+}
+
 TEST_P(AssessmentTest, AnonymousSelfAssessmentGoesToTheLinksUnit) {
   Submission s = Phq9(0, 1);
   s.person_id.clear();
