@@ -155,7 +155,11 @@ class Session : public std::enable_shared_from_this<Session> {
       return Reply(EarlyProblem(StatusKind::kInvalidArgument, "bad_request", 400), version, false);
     }
     stream_.expires_never();
-    asio::post(*server_.workers, [self = shared_from_this(), request, version, keep_alive] {
+    // The work guard keeps the IO threads running while the request is on the worker pool: during
+    // shutdown (acceptor closed, idle sessions closed) nothing else may be pending on the
+    // io_context, and ioc.run() would return before the reply is posted back, leaving it unsent.
+    asio::post(*server_.workers, [self = shared_from_this(), request, version, keep_alive,
+                                  work = asio::make_work_guard(stream_.get_executor())] {
       Response resp = self->server_.dispatch(*request);
       asio::post(self->stream_.get_executor(), [self, resp = std::move(resp), version, keep_alive]() mutable {
         self->Reply(std::move(resp), version, keep_alive && !self->server_.stopping);
