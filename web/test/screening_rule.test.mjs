@@ -40,12 +40,12 @@ test('a rule body sends nulls for empty numbers and no empty scale', () => {
 
 const okCampaign = { name: '2026 秋季初二心理普查', unitId: 'u1', targetGroup: '初二', scaleCodes: ['phq9'], dates: ['2026-09-01', '2026-09-30'], consentText: '', showResult: false, targetSize: 120 }
 
-test('campaigns: name bytes, unit, known scales, date order, target size', () => {
+test('campaigns: name characters, unit, known scales, date order, target size', () => {
   for (const f of ['name', 'unitId', 'scaleCodes', 'dates', 'targetSize']) assert.equal(campaignFieldProblem(f, okCampaign, scales), '', f)
   const cases = [
     ['name', { name: '' }, 'common.required'],
-    ['name', { name: '测'.repeat(66) }, ''],  // 198 bytes
-    ['name', { name: '测'.repeat(67) }, 'campaigns.nameTooLong'],  // 201 bytes
+    ['name', { name: '测'.repeat(200) }, ''],  // 200 characters, 600 bytes
+    ['name', { name: '测'.repeat(201) }, 'campaigns.nameTooLong'],
     ['unitId', { unitId: '' }, 'common.required'],
     ['scaleCodes', { scaleCodes: [] }, 'common.required'],
     ['scaleCodes', { scaleCodes: ['phq9', 'x'] }, 'rules.scaleUnknown'],

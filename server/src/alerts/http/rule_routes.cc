@@ -20,8 +20,10 @@ json::object RuleJson(const StoredRule& s) {
   json::object o{{"id", r.id}, {"name", r.name}, {"level", LevelCode(r.level)},
                  {"scaleCode", r.scale_code.empty() ? json::value() : json::value(r.scale_code)},
                  {"requiresCritical", r.requires_critical}, {"requiredTags", tags}, {"active", r.active},
-                 {"version", s.version}, {"createdAt", FormatInstant(s.created_at)},
-                 {"updatedAt", FormatInstant(s.updated_at)}};
+                 {"version", s.version}};
+  // The shipped rules carry no time of creation (they come with the schema).
+  o["createdAt"] = s.created_at ? json::value(FormatInstant(s.created_at)) : json::value();
+  o["updatedAt"] = s.updated_at ? json::value(FormatInstant(s.updated_at)) : json::value();
   o["minTotal"] = r.min_total ? json::value(*r.min_total) : json::value();
   o["minRise"] = r.min_rise ? json::value(*r.min_rise) : json::value();
   return o;

@@ -5,11 +5,21 @@
 #include "people/domain/id_number.h"
 
 namespace xinan::campaigns {
+namespace {
+
+// Characters (code points) of UTF-8 text: bytes that do not continue a sequence.
+size_t Utf8Length(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
 
 Status ValidateCampaign(const CampaignInput& in, const std::function<bool(const std::string&)>& scale_known) {
   std::vector<FieldError> errs;
   if (in.name.empty()) errs.push_back({"name", "required"});
-  else if (in.name.size() > 200) errs.push_back({"name", "name_too_long"});
+  else if (Utf8Length(in.name) > 200) errs.push_back({"name", "name_too_long"});
   if (in.unit_id.empty()) errs.push_back({"unitId", "required"});
   if (in.scale_codes.empty()) errs.push_back({"scaleCodes", "required"});
   for (const auto& c : in.scale_codes) {

@@ -21,7 +21,7 @@ struct CampaignInput {
   int64_t target_size = 0;              // declared size; a roster, when imported, replaces it
 };
 
-// Field errors: name required / name_too_long; unitId required; scaleCodes required /
+// Field errors: name required / name_too_long (over 200 characters); unitId required; scaleCodes required /
 // scale_unknown (per `scale_known`); startsOn, endsOn date_invalid; endsOn ends_before_start;
 // targetSize target_size_invalid (negative).
 Status ValidateCampaign(const CampaignInput& in, const std::function<bool(const std::string&)>& scale_known);

@@ -33,6 +33,10 @@ TEST(CampaignValidation, EachBrokenFieldIsNamed) {
       {"negative target", [](CampaignInput& c) { c.target_size = -1; }, "targetSize", "target_size_invalid"},
   };
   EXPECT_TRUE(ValidateCampaign(Valid(), Known).ok());
+  CampaignInput chinese = Valid();
+  for (int i = 0; i < 200; ++i) chinese.name += "测";
+  chinese.name = chinese.name.substr(0, 200 * 3);
+  EXPECT_TRUE(ValidateCampaign(chinese, Known).ok()) << "200 Chinese characters are 600 bytes but allowed";
   for (const auto& c : cases) {
     CampaignInput in = Valid();
     c.change(in);

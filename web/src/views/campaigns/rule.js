@@ -1,16 +1,16 @@
 // Validation of the campaign form; mirrors the server (campaigns/domain/campaign.cc): a name of
-// at most 200 bytes of UTF-8, a unit, at least one known scale, valid dates with the end not
+// at most 200 characters (code points), a unit, at least one known scale, valid dates with the end not
 // before the start, a target size of 0 or more. Pure, unit-tested.
 import { isValidDate } from '../people/rule.js'
 
-const utf8Bytes = (s) => new TextEncoder().encode(s).length
+const codePoints = (s) => [...s].length
 
 export function campaignFieldProblem(field, form, scaleCodes = []) {
   switch (field) {
     case 'name': {
       const n = (form.name || '').trim()
       if (!n) return 'common.required'
-      return utf8Bytes(n) > 200 ? 'campaigns.nameTooLong' : ''
+      return codePoints(n) > 200 ? 'campaigns.nameTooLong' : ''
     }
     case 'unitId':
       return form.unitId ? '' : 'common.required'
