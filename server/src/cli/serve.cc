@@ -77,7 +77,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   alerts::NotificationStore notifications(*s.db);
   auto scale_known = [lib = &*scales](const std::string& code) { return lib->Latest(code) != nullptr; };
   assess::AssessmentStore assessments(*s.db, *scales, DeadlinesOf(c), rules, *s.cipher, &notifier);
-  alerts::AlertStore alert_store(*s.db, DeadlinesOf(c), &notifier);
+  alerts::AlertStore alert_store(*s.db, DeadlinesOf(c), &notifier, s.cipher.get());
   campaigns::CampaignStore campaign_store(*s.db, *s.cipher, s.clock, scale_known);
   http::AppHooks hooks;
   hooks.authenticate = [&s](http::Request& r) { identity::AuthenticateRequest(*s.auth, r); };

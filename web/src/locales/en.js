@@ -49,7 +49,7 @@ export default {
     outcome: { contacted_safe: 'Contacted, safe', referred: 'Referred', case_opened: 'Case opened', unreachable: 'Unreachable', false_positive: 'False positive' },
     scale: 'Scale', deadline: 'Respond by', createdAt: 'Raised', overdue: 'Overdue', open: 'Open',
     acknowledge: 'Acknowledge', close: 'Close', note: 'Note (optional)', refresh: 'Refresh',
-    start: 'Start', detailTitle: 'Alert', timeline: 'Timeline', resident: 'Resident', openResident: 'Open record',
+    start: 'Start', detailTitle: 'Alert', timeline: 'Timeline', resident: 'Resident', openResident: 'Open record', showContact: 'Show contact',
     anonymous: 'Anonymous self-assessment', escalatedLabel: 'Escalation', escalatedTimes: 'Escalated {n} time(s)',
     action: { raised: 'Raised', acknowledged: 'Acknowledged', started: 'Started', closed: 'Closed', escalated: 'Escalated (deadline passed)' }
   },

@@ -49,7 +49,7 @@ export default {
     outcome: { contacted_safe: '已联系，安全', referred: '已转介', case_opened: '已建档干预', unreachable: '无法联系', false_positive: '误报' },
     scale: '量表', deadline: '响应时限', createdAt: '预警时间', overdue: '已超时', open: '未关闭',
     acknowledge: '响应', close: '关闭', note: '处置说明（可选）', refresh: '刷新',
-    start: '开始处置', detailTitle: '预警详情', timeline: '处置记录', resident: '居民', openResident: '查看档案',
+    start: '开始处置', detailTitle: '预警详情', timeline: '处置记录', resident: '居民', openResident: '查看档案', showContact: '查看联系方式',
     anonymous: '匿名自评', escalatedLabel: '逐级上报', escalatedTimes: '已上报 {n} 次',
     action: { raised: '触发预警', acknowledged: '响应', started: '开始处置', closed: '关闭', escalated: '超时上报上级' }
   },

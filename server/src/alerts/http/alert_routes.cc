@@ -59,6 +59,13 @@ Response Acknowledge(AlertStore& s, const Clock& clock, Request& req) {
   });
 }
 
+Response Respondent(AlertStore& s, const Clock&, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(RespondentContact c, s.Respondent(ActorOf(req), ScopeOf(req), req.Param("id")));
+    return http::Json(200, json::object{{"name", c.name}, {"phone", c.phone}});
+  });
+}
+
 Response Start(AlertStore& s, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(Alert a, s.Start(ActorOf(req), ScopeOf(req), req.Param("id")));
@@ -95,6 +102,9 @@ http::RouteTable AlertRoutes(AlertStore& store, const Clock& clock) {
        "alerts", "", R"({"type":"object"})"},
       {"POST", "/api/v1/alerts/{id}/acknowledge", Access::kPermission, write, h(Acknowledge),
        "Acknowledge a new alert (stops its escalation)", "alerts", "", R"({"type":"object"})"},
+      {"GET", "/api/v1/alerts/{id}/respondent", Access::kPermission, write, h(Respondent),
+       "Name and phone of the identified self-assessment respondent behind the alert (audited)", "alerts", "",
+       R"({"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"}}})"},
       {"POST", "/api/v1/alerts/{id}/start", Access::kPermission, write, h(Start),
        "Start work on an acknowledged alert (in progress)", "alerts", "", R"({"type":"object"})"},
       {"POST", "/api/v1/alerts/{id}/close", Access::kPermission, write, h(Close),

@@ -97,6 +97,22 @@ Result<Alert> AlertStore::Get(const security::Scope& scope, const std::string& i
   return *out;
 }
 
+Result<RespondentContact> AlertStore::Respondent(const security::Actor& actor, const security::Scope& scope,
+                                                const std::string& id) {
+  RespondentContact out;
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    XINAN_ASSIGN_OR_RETURN(Alert a, Load(w.conn(), scope, id));
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
+        "SELECT respondent_name, respondent_phone_enc FROM assessments WHERE id = $1", {a.assessment_id}));
+    out.name = rows.empty() ? "" : rows[0].Text(0);
+    if (!rows.empty() && !rows[0].IsNull(1) && cipher_) {
+      XINAN_ASSIGN_OR_RETURN(out.phone, cipher_->Decrypt(rows[0].Text(1)));
+    }
+    return w.Audit(actor.Event("alert.respondent_read", "alert", id, a.person_id));
+  }));
+  return out;
+}
+
 Result<Alert> AlertStore::Transition(const security::Actor& actor, const security::Scope& scope,
                                      const std::string& id, const std::vector<std::string>& from,
                                      const std::string& to, const std::string& action,

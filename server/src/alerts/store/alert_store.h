@@ -9,6 +9,7 @@
 #include "alerts/domain/deadlines.h"
 #include "alerts/store/notification_store.h"
 #include "security/actor.h"
+#include "security/field_cipher.h"
 #include "security/scope.h"
 #include "store/database.h"
 
@@ -39,18 +40,29 @@ struct AlertPage {
   int64_t red = 0, orange = 0, yellow = 0;  // open alerts by level in scope
 };
 
+// How to reach the person behind an identified self-assessment that matched no resident.
+struct RespondentContact {
+  std::string name, phone;  // phone decrypted; both empty for anonymous or registered people
+};
+
 // Outcomes an alert may be closed with.
 bool IsOutcome(const std::string& code);
 
 class AlertStore {
  public:
   // `notifier` (may be null) is told of every escalation after it committed.
-  AlertStore(store::Database& db, DeadlinePolicy deadlines, OutboundNotifier* notifier = nullptr)
-      : db_(db), deadlines_(deadlines), notifier_(notifier) {}
+  // `cipher` (may be null: no respondent phones are readable) decrypts respondents' phones.
+  AlertStore(store::Database& db, DeadlinePolicy deadlines, OutboundNotifier* notifier = nullptr,
+             const security::FieldCipher* cipher = nullptr)
+      : db_(db), deadlines_(deadlines), notifier_(notifier), cipher_(cipher) {}
 
   // Alerts whose owner unit is in scope: overdue new ones first, then by level, newest first.
   Result<AlertPage> List(const security::Scope& scope, const AlertFilter& f, int64_t now);
   Result<Alert> Get(const security::Scope& scope, const std::string& id);
+  // The respondent's name and phone of an alert in scope (decrypted), for calling back;
+  // audited as alert.respondent_read. not_found outside scope.
+  Result<RespondentContact> Respondent(const security::Actor& actor, const security::Scope& scope,
+                                       const std::string& id);
   // new → acknowledged (409 alert_state when it is not new).
   Result<Alert> Acknowledge(const security::Actor& actor, const security::Scope& scope, const std::string& id);
   // acknowledged → in_progress (409 alert_state otherwise).
@@ -71,6 +83,7 @@ class AlertStore {
   store::Database& db_;
   DeadlinePolicy deadlines_;
   OutboundNotifier* notifier_;
+  const security::FieldCipher* cipher_;
 };
 
 }  // namespace xinan::alerts

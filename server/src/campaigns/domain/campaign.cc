@@ -1,8 +1,7 @@
 #include "campaigns/domain/campaign.h"
 
-#include <sstream>
-
 #include "people/domain/id_number.h"
+#include "people/domain/person.h"
 
 namespace xinan::campaigns {
 namespace {
@@ -48,20 +47,9 @@ Coverage CountCoverage(int64_t roster_size, int64_t declared_target, int64_t com
   return c;
 }
 
-std::string EncodeCodes(const std::vector<std::string>& codes) {
-  std::string out = ",";
-  for (const auto& c : codes) out += c + ",";
-  return out;
-}
+// The same ",a,b," list encoding as population tags.
+std::string EncodeCodes(const std::vector<std::string>& codes) { return people::EncodeTags(codes); }
 
-std::vector<std::string> DecodeCodes(const std::string& stored) {
-  std::vector<std::string> out;
-  std::stringstream in(stored);
-  std::string part;
-  while (std::getline(in, part, ',')) {
-    if (!part.empty()) out.push_back(part);
-  }
-  return out;
-}
+std::vector<std::string> DecodeCodes(const std::string& stored) { return people::DecodeTags(stored); }
 
 }  // namespace xinan::campaigns

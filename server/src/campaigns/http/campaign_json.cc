@@ -11,9 +11,18 @@ json::object CoverageJson(const Coverage& c) {
           {"coverage", c.coverage}, {"positiveRate", c.positive_rate}};
 }
 
+namespace {
+
+json::array CodesJson(const std::vector<std::string>& codes) {
+  json::array out;
+  for (const auto& s : codes) out.emplace_back(s);
+  return out;
+}
+
+}  // namespace
+
 json::object CampaignJson(const Campaign& c) {
-  json::array codes;
-  for (const auto& s : c.input.scale_codes) codes.emplace_back(s);
+  json::array codes = CodesJson(c.input.scale_codes);
   json::object o{{"id", c.id}, {"name", c.input.name}, {"unitId", c.unit_id}, {"unitCode", c.unit_code},
                  {"unitName", c.unit_name}, {"targetGroup", c.input.target_group}, {"scaleCodes", codes},
                  {"startsOn", c.input.starts_on}, {"endsOn", c.input.ends_on},
@@ -28,8 +37,7 @@ json::object CampaignJson(const Campaign& c) {
 }
 
 json::object PublicCampaignJson(const Campaign& c) {
-  json::array codes;
-  for (const auto& s : c.input.scale_codes) codes.emplace_back(s);
+  json::array codes = CodesJson(c.input.scale_codes);
   return {{"id", c.id}, {"name", c.input.name},
           {"unit", {{"code", c.unit_code}, {"name", c.unit_name}, {"hotline", c.hotline}}},
           {"scaleCodes", codes}, {"consentText", c.input.consent_text}, {"showResult", c.input.show_result},
@@ -70,17 +78,25 @@ report::Sheet SheetFor(const std::string& code, const assess::ScaleLibrary& scal
     for (const auto& item : scale->items) s.headers.push_back("第" + item.id + "题");
   }
   for (const char* h : {"原始分", "总分", "等级", "阳性"}) s.headers.emplace_back(h);
+  if (scale) {
+    for (const auto& f : scale->factors) s.headers.push_back("因子：" + f.name.zh);
+  }
   return s;
 }
 
 std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scale) {
   std::vector<report::Cell> row{r.assessment_id, FormatInstant(r.created_at), r.unit_name, r.respondent,
                                 r.scale_version};
+  assess::Answers answers;
+  if (auto parsed = ParseObject(r.answers_json); parsed.ok()) {
+    for (const auto& [id, v] : *parsed) {
+      if (v.is_int64()) answers[std::string(id)] = static_cast<int>(v.as_int64());
+    }
+  }
   if (scale) {
-    auto answers = ParseObject(r.answers_json);
     for (const auto& item : scale->items) {
-      const json::value* v = answers.ok() ? answers->if_contains(item.id) : nullptr;
-      if (v && v->is_int64()) row.emplace_back(static_cast<double>(v->as_int64()));
+      auto it = answers.find(item.id);
+      if (it != answers.end()) row.emplace_back(static_cast<double>(it->second));
       else row.emplace_back(std::string());
     }
   }
@@ -88,6 +104,14 @@ std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scal
   row.emplace_back(r.total);
   row.emplace_back(r.band);
   row.emplace_back(std::string(r.positive ? "是" : "否"));
+  if (scale && !scale->factors.empty()) {
+    // Factor scores are recomputed from the stored answers (scoring is a pure function).
+    auto scored = assess::Score(*scale, answers);
+    for (size_t i = 0; i < scale->factors.size(); ++i) {
+      if (scored.ok() && i < scored->factors.size()) row.emplace_back(scored->factors[i].score);
+      else row.emplace_back(std::string());
+    }
+  }
   return row;
 }
 
