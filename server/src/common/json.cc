@@ -20,6 +20,11 @@ Result<std::optional<std::string>> OptionalString(const json::object& obj, std::
   return std::optional<std::string>(std::string(it->value().as_string()));
 }
 
+Result<std::string> StringOrEmpty(const json::object& obj, std::string_view key) {
+  XINAN_ASSIGN_OR_RETURN(auto value, OptionalString(obj, key));
+  return value.value_or("");
+}
+
 namespace {
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");

@@ -16,6 +16,8 @@ Result<json::object> ParseObject(std::string_view text);
 
 // The string at obj[key]: nullopt when absent or null; "type_string" field error otherwise.
 Result<std::optional<std::string>> OptionalString(const json::object& obj, std::string_view key);
+// The string at obj[key], "" when absent or null; "type_string" field error otherwise.
+Result<std::string> StringOrEmpty(const json::object& obj, std::string_view key);
 // Like OptionalString but absent/null/empty-after-trim is a "required" field error.
 Result<std::string> RequiredString(const json::object& obj, std::string_view key);
 // Optional bool; "type_boolean" field error when present with another type.

@@ -75,11 +75,13 @@ Result<Paging> ParsePaging(const Request& req) {
   return p;
 }
 
-Response ListResponse(boost::json::array items, int64_t total, const Paging& paging) {
-  return Json(200, json::object{{"items", std::move(items)},
-                                {"total", total},
-                                {"page", paging.page},
-                                {"pageSize", paging.page_size}});
+Response ListResponse(boost::json::array items, int64_t total, const Paging& paging,
+                      boost::json::object extra) {
+  extra["items"] = std::move(items);
+  extra["total"] = total;
+  extra["page"] = paging.page;
+  extra["pageSize"] = paging.page_size;
+  return Json(200, extra);
 }
 
 }  // namespace xinan::http

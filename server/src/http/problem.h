@@ -28,7 +28,9 @@ struct Paging {
   int Offset() const { return (page - 1) * page_size; }
 };
 Result<Paging> ParsePaging(const Request& req);
-// {"items": items, "total": total, "page": p.page, "pageSize": p.page_size}
-Response ListResponse(boost::json::array items, int64_t total, const Paging& paging);
+// {"items": items, "total": total, "page": p.page, "pageSize": p.page_size}, plus the members of
+// `extra` (e.g. counts by level) beside them.
+Response ListResponse(boost::json::array items, int64_t total, const Paging& paging,
+                      boost::json::object extra = {});
 
 }  // namespace xinan::http

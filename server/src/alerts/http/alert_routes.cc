@@ -37,11 +37,8 @@ Response List(AlertStore& s, const Clock& clock, Request& req) {
     XINAN_ASSIGN_OR_RETURN(AlertPage page, s.List(ScopeOf(req), f, now));
     json::array items;
     for (const auto& a : page.items) items.push_back(AlertJson(a, now));
-    Response r = http::ListResponse(std::move(items), page.total, paging);
-    json::value body = json::parse(r.body);
-    body.as_object()["counts"] = {{"red", page.red}, {"orange", page.orange}, {"yellow", page.yellow}};
-    r.body = json::serialize(body);
-    return r;
+    json::object counts{{"red", page.red}, {"orange", page.orange}, {"yellow", page.yellow}};
+    return http::ListResponse(std::move(items), page.total, paging, {{"counts", std::move(counts)}});
   });
 }
 

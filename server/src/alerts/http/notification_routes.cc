@@ -29,11 +29,7 @@ Response List(NotificationStore& s, Request& req) {
                        {"message", MessageJson(n)}, {"createdAt", FormatInstant(n.created_at)},
                        {"read", n.read}});
     }
-    Response r = http::ListResponse(std::move(items), page.total, paging);
-    json::value body = json::parse(r.body);
-    body.as_object()["unread"] = page.unread;
-    r.body = json::serialize(body);
-    return r;
+    return http::ListResponse(std::move(items), page.total, paging, {{"unread", page.unread}});
   });
 }
 

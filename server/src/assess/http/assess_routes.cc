@@ -70,10 +70,9 @@ Result<Respondent> ParseRespondent(const json::object& body) {
   if (it == body.end() || it->value().is_null()) return r;
   if (!it->value().is_object()) return Status::InvalidField("respondent", "type_object");
   const json::object& o = it->value().as_object();
-  XINAN_ASSIGN_OR_RETURN(auto name, OptionalString(o, "name"));
-  XINAN_ASSIGN_OR_RETURN(auto phone, OptionalString(o, "phone"));
-  XINAN_ASSIGN_OR_RETURN(auto id, OptionalString(o, "idNumber"));
-  r = {name.value_or(""), phone.value_or(""), id.value_or("")};
+  XINAN_ASSIGN_OR_RETURN(r.name, StringOrEmpty(o, "name"));
+  XINAN_ASSIGN_OR_RETURN(r.phone, StringOrEmpty(o, "phone"));
+  XINAN_ASSIGN_OR_RETURN(r.id_number, StringOrEmpty(o, "idNumber"));
   return r;
 }
 
@@ -163,8 +162,7 @@ Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const C
     if (!consent.value_or(false)) return Status::InvalidField("consent", "consent_required");
     XINAN_ASSIGN_OR_RETURN(Submission s, ParseSubmission(body));
     XINAN_ASSIGN_OR_RETURN(s.respondent, ParseRespondent(body));
-    XINAN_ASSIGN_OR_RETURN(auto campaign, OptionalString(body, "campaignId"));
-    s.campaign_id = campaign.value_or("");
+    XINAN_ASSIGN_OR_RETURN(s.campaign_id, StringOrEmpty(body, "campaignId"));
     s.unit_code = req.Param("code");
     security::Actor actor = security::Actor::System("self-assessment");
     actor.request_id = req.request_id;

@@ -22,12 +22,6 @@ constexpr const char* kInsertAlert =
     "level_rank, status, deadline, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5, $6, $7, "
     "'new', $8, $9, $9)";
 
-std::string AnswersJson(const Answers& a) {
-  json::object o;
-  for (const auto& [id, v] : a) o[id] = v;
-  return json::serialize(o);
-}
-
 Result<std::optional<double>> PreviousTotal(store::Connection& c, const std::string& person_id,
                                             const std::string& scale) {
   if (person_id.empty()) return std::optional<double>();
@@ -36,15 +30,6 @@ Result<std::optional<double>> PreviousTotal(store::Connection& c, const std::str
       "ORDER BY created_at DESC LIMIT 1", {person_id, scale}));
   if (rows.empty()) return std::optional<double>();
   return std::optional<double>(rows[0].Real(0));
-}
-
-Result<Answers> ParseAnswers(const std::string& text) {
-  XINAN_ASSIGN_OR_RETURN(json::object o, ParseObject(text));
-  Answers a;
-  for (const auto& [id, v] : o) {
-    if (v.is_int64()) a[std::string(id)] = static_cast<int>(v.as_int64());
-  }
-  return a;
 }
 
 constexpr const char* kSelectOne =
@@ -69,7 +54,7 @@ Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, cons
     a.person_id = r.Text(2);
     a.scale_code = r.Text(3);
     a.scale_version = r.Text(4);
-    XINAN_ASSIGN_OR_RETURN(a.answers, ParseAnswers(r.Text(5)));
+    XINAN_ASSIGN_OR_RETURN(a.answers, DecodeAnswers(r.Text(5)));
     if (const Scale* s = scales_.Find(a.scale_code, a.scale_version)) {
       auto rescored = Score(*s, a.answers);
       if (rescored.ok()) a.score = *rescored;
@@ -89,6 +74,21 @@ Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, cons
     return w.Audit(actor.Event("assessment.read", "assessment", id, out->person_id));
   }));
   return *out;
+}
+
+std::string EncodeAnswers(const Answers& a) {
+  json::object o;
+  for (const auto& [id, v] : a) o[id] = v;
+  return json::serialize(o);
+}
+
+Result<Answers> DecodeAnswers(const std::string& stored) {
+  XINAN_ASSIGN_OR_RETURN(json::object o, ParseObject(stored));
+  Answers a;
+  for (const auto& [id, v] : o) {
+    if (v.is_int64()) a[std::string(id)] = static_cast<int>(v.as_int64());
+  }
+  return a;
 }
 
 Status ValidateRespondent(Respondent& r, const std::string& today) {
@@ -131,7 +131,7 @@ Result<StoredAssessment> AssessmentStore::Store(const security::Actor& actor, co
   std::string respondent_key = !t.person_id.empty() ? t.person_id : !phone_bidx.empty() ? phone_bidx : out.id;
   XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAssessment, {
       out.id, t.unit_id, t.unit_path, store::TextOrNull(t.person_id), scale->code, scale->version,
-      AnswersJson(s.answers), score.raw, score.total, score.band, int64_t{score.positive},
+      EncodeAnswers(s.answers), score.raw, score.total, score.band, int64_t{score.positive},
       int64_t{score.critical()}, s.source, store::TextOrNull(actor.user_id), out.created_at,
       store::TextOrNull(s.campaign_id), store::TextOrNull(who.name),
       who.phone.empty() ? store::Null() : store::SqlValue(cipher_.Encrypt(who.phone)),
@@ -174,7 +174,7 @@ Result<StoredAssessment> AssessmentStore::SubmitForPerson(const security::Actor&
         "JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1 AND " + scope.Condition("p.unit_path", p), p));
     if (rows.empty()) return Status::NotFound();
     t = Target{rows[0].Text(0), rows[0].Text(1), s.person_id, people::DecodeTags(rows[0].Text(2)),
-               rows[0].Text(3), rows[0].Text(4), rows[0].Text(5)};
+               rows[0].Text(3), rows[0].Text(4), rows[0].Text(5), ""};
     XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, rules, w));
     return Status::Ok();
   }));
@@ -186,7 +186,8 @@ Result<AssessmentStore::Target> AssessmentStore::SelfTarget(store::Connection& c
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
       "SELECT id, path, name, code, hotline FROM org_units WHERE code = $1 AND active = 1", {s.unit_code}));
   if (rows.empty()) return Status::NotFound();
-  Target link{rows[0].Text(0), rows[0].Text(1), "", {}, rows[0].Text(2), rows[0].Text(3), rows[0].Text(4)};
+  Target link{rows[0].Text(0), rows[0].Text(1), "", {}, rows[0].Text(2), rows[0].Text(3), rows[0].Text(4),
+              rows[0].Text(1)};
   if (s.respondent.id_number.empty()) return link;
   XINAN_ASSIGN_OR_RETURN(store::Rows person, c.Query(
       "SELECT p.id, p.unit_id, p.unit_path, p.tags, u.name, u.code, u.hotline FROM people p "
@@ -194,7 +195,8 @@ Result<AssessmentStore::Target> AssessmentStore::SelfTarget(store::Connection& c
       {cipher_.BlindIndex("id_number", s.respondent.id_number)}));
   if (person.empty()) return link;
   const store::Row& r = person[0];
-  return Target{r.Text(1), r.Text(2), r.Text(0), people::DecodeTags(r.Text(3)), r.Text(4), r.Text(5), r.Text(6)};
+  return Target{r.Text(1), r.Text(2), r.Text(0), people::DecodeTags(r.Text(3)), r.Text(4), r.Text(5), r.Text(6),
+                link.link_path};
 }
 
 Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& actor, Submission s) {
@@ -209,10 +211,8 @@ Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& acto
     }
     XINAN_ASSIGN_OR_RETURN(t, SelfTarget(w.conn(), s));
     if (!s.campaign_id.empty()) {
-      XINAN_ASSIGN_OR_RETURN(store::Rows link, w.conn().Query(
-          "SELECT path FROM org_units WHERE code = $1", {s.unit_code}));
       XINAN_ASSIGN_OR_RETURN(campaigns::CampaignGate gate, campaigns::CheckCampaign(
-          w.conn(), s.campaign_id, link.at(0).Text(0), s.scale_code, ShanghaiDate(w.NowMillis())));
+          w.conn(), s.campaign_id, t.link_path, s.scale_code, ShanghaiDate(w.NowMillis())));
       show_result = gate.show_result;
     }
     XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, rules, w));

@@ -52,6 +52,11 @@ struct StoredAssessment {
   std::string unit_name, hotline;  // the responsible unit, for "where to get help"
 };
 
+// The stored form of answers (a JSON object item id → value) and back; DecodeAnswers fails
+// only on text that is not a JSON object.
+std::string EncodeAnswers(const Answers& answers);
+Result<Answers> DecodeAnswers(const std::string& stored);
+
 // Validates and normalises an identified respondent: name and phone required together,
 // phone_format, the ID-number errors (fields respondent.name / .phone / .idNumber).
 Status ValidateRespondent(Respondent& r, const std::string& today);
@@ -88,6 +93,7 @@ class AssessmentStore {
     std::string unit_id, unit_path, person_id;
     std::vector<std::string> tags;
     std::string unit_name, unit_code, hotline;
+    std::string link_path;  // self-assessment: the path of the link's unit (may differ from unit_path)
   };
   Result<StoredAssessment> Store(const security::Actor& actor, const Submission& s, const Target& t,
                                  const std::vector<alerts::WarningRule>& rules, store::WriteContext& w);

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "assess/store/assessment_store.h"
 #include "common/clock.h"
 
 namespace xinan::campaigns::internal {
@@ -46,20 +47,14 @@ json::object PublicCampaignJson(const Campaign& c) {
 
 Result<CampaignInput> ParseCampaign(const json::object& body) {
   CampaignInput in;
-  XINAN_ASSIGN_OR_RETURN(auto name, OptionalString(body, "name"));
-  in.name = name.value_or("");
-  XINAN_ASSIGN_OR_RETURN(auto unit, OptionalString(body, "unitId"));
-  in.unit_id = unit.value_or("");
-  XINAN_ASSIGN_OR_RETURN(auto group, OptionalString(body, "targetGroup"));
-  in.target_group = group.value_or("");
+  XINAN_ASSIGN_OR_RETURN(in.name, StringOrEmpty(body, "name"));
+  XINAN_ASSIGN_OR_RETURN(in.unit_id, StringOrEmpty(body, "unitId"));
+  XINAN_ASSIGN_OR_RETURN(in.target_group, StringOrEmpty(body, "targetGroup"));
   XINAN_ASSIGN_OR_RETURN(auto codes, OptionalStringArray(body, "scaleCodes"));
   in.scale_codes = codes.value_or(std::vector<std::string>{});
-  XINAN_ASSIGN_OR_RETURN(auto starts, OptionalString(body, "startsOn"));
-  in.starts_on = starts.value_or("");
-  XINAN_ASSIGN_OR_RETURN(auto ends, OptionalString(body, "endsOn"));
-  in.ends_on = ends.value_or("");
-  XINAN_ASSIGN_OR_RETURN(auto consent, OptionalString(body, "consentText"));
-  in.consent_text = consent.value_or("");
+  XINAN_ASSIGN_OR_RETURN(in.starts_on, StringOrEmpty(body, "startsOn"));
+  XINAN_ASSIGN_OR_RETURN(in.ends_on, StringOrEmpty(body, "endsOn"));
+  XINAN_ASSIGN_OR_RETURN(in.consent_text, StringOrEmpty(body, "consentText"));
   XINAN_ASSIGN_OR_RETURN(auto show, OptionalBool(body, "showResult"));
   in.show_result = show.value_or(true);
   XINAN_ASSIGN_OR_RETURN(auto size, OptionalInt(body, "targetSize"));
@@ -87,12 +82,8 @@ report::Sheet SheetFor(const std::string& code, const assess::ScaleLibrary& scal
 std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scale) {
   std::vector<report::Cell> row{r.assessment_id, FormatInstant(r.created_at), r.unit_name, r.respondent,
                                 r.scale_version};
-  assess::Answers answers;
-  if (auto parsed = ParseObject(r.answers_json); parsed.ok()) {
-    for (const auto& [id, v] : *parsed) {
-      if (v.is_int64()) answers[std::string(id)] = static_cast<int>(v.as_int64());
-    }
-  }
+  auto decoded = assess::DecodeAnswers(r.answers_json);
+  assess::Answers answers = decoded.ok() ? std::move(decoded).value() : assess::Answers{};
   if (scale) {
     for (const auto& item : scale->items) {
       auto it = answers.find(item.id);
