@@ -15,6 +15,7 @@
 
 #include "common/messages.h"
 #include "http/problem.h"
+#include "http/request_fiber.h"
 #include "http/url.h"
 
 namespace xinan::http {
@@ -68,10 +69,15 @@ Response EarlyProblem(StatusKind kind, const std::string& code, int status) {
 
 }  // namespace
 
+// One io_context per IO thread: a connection and the fibers of its requests stay on one thread
+// (no strands, no fiber migration). The worker pool runs only what handlers offload.
 struct Server::Impl {
+  using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
   ServerOptions options;
   Dispatch dispatch;
-  asio::io_context ioc;
+  std::vector<std::unique_ptr<asio::io_context>> iocs;
+  std::vector<Guard> guards;  // keep idle IO threads running until Stop
+  size_t next_ioc = 0;        // round robin of accepted connections (acceptor's thread only)
   std::optional<tcp::acceptor> acceptor;
   std::unique_ptr<asio::thread_pool> workers;
   std::vector<std::thread> io_threads;
@@ -155,16 +161,22 @@ class Session : public std::enable_shared_from_this<Session> {
       return Reply(EarlyProblem(StatusKind::kInvalidArgument, "bad_request", 400), version, false);
     }
     stream_.expires_never();
-    // The work guard keeps the IO threads running while the request is on the worker pool: during
-    // shutdown (acceptor closed, idle sessions closed) nothing else may be pending on the
-    // io_context, and ioc.run() would return before the reply is posted back, leaving it unsent.
-    asio::post(*server_.workers, [self = shared_from_this(), request, version, keep_alive,
-                                  work = asio::make_work_guard(stream_.get_executor())] {
-      Response resp = self->server_.dispatch(*request);
-      asio::post(self->stream_.get_executor(), [self, resp = std::move(resp), version, keep_alive]() mutable {
-        self->Reply(std::move(resp), version, keep_alive && !self->server_.stopping);
-      });
-    });
+    // The handler runs here, on this IO thread, on its own fiber: reads answer at once, and a
+    // handler waiting for the group commit is suspended rather than parking a thread. The work
+    // guard keeps this IO thread running while the request is suspended during shutdown.
+    auto self = shared_from_this();
+    auto resp = std::make_shared<Response>();
+    auto work = std::make_shared<asio::executor_work_guard<asio::any_io_executor>>(
+        stream_.get_executor());
+    RequestFiber::Start(
+        [self, request, resp] { *resp = self->server_.dispatch(*request); },
+        [self, resp, version, keep_alive, work] {
+          self->Reply(std::move(*resp), version, keep_alive && !self->server_.stopping);
+        },
+        [executor = stream_.get_executor()](std::function<void()> fn) {
+          asio::post(executor, std::move(fn));
+        },
+        [&pool = *server_.workers](std::function<void()> fn) { asio::post(pool, std::move(fn)); });
   }
 
   void Reply(Response&& r, unsigned version, bool keep_alive) {
@@ -199,7 +211,8 @@ void Server::Impl::SessionEnded() {
 }
 
 void Server::Impl::Accept() {
-  acceptor->async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  asio::io_context& target = *iocs[next_ioc++ % iocs.size()];
+  acceptor->async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (!stopping && ec != asio::error::operation_aborted) Accept();
       return;
@@ -234,7 +247,13 @@ Status Server::Start() {
   if (ec) return Status::Invalid("listen_invalid", {}, "bad address " + listen);
   int port = std::atoi(listen.c_str() + colon + 1);
   tcp::endpoint ep(address, static_cast<unsigned short>(port));
-  s.acceptor.emplace(s.ioc);
+  int n = s.options.io_threads > 0 ? s.options.io_threads
+                                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  for (int i = 0; i < n; ++i) {
+    s.iocs.push_back(std::make_unique<asio::io_context>(1));
+    s.guards.push_back(asio::make_work_guard(*s.iocs.back()));
+  }
+  s.acceptor.emplace(*s.iocs[0]);
   s.acceptor->open(ep.protocol(), ec);
   if (!ec) s.acceptor->set_option(asio::socket_base::reuse_address(true), ec);
   if (!ec) s.acceptor->bind(ep, ec);
@@ -243,9 +262,7 @@ Status Server::Start() {
   s.bound_port = s.acceptor->local_endpoint().port();
   s.workers = std::make_unique<asio::thread_pool>(std::max(1, s.options.worker_threads));
   s.Accept();
-  int n = s.options.io_threads > 0 ? s.options.io_threads
-                                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  for (int i = 0; i < n; ++i) s.io_threads.emplace_back([&s] { s.ioc.run(); });
+  for (auto& ioc : s.iocs) s.io_threads.emplace_back([&ioc = *ioc] { ioc.run(); });
   return Status::Ok();
 }
 
@@ -256,7 +273,7 @@ void Server::Stop() {
   if (s.stopped.exchange(true)) return;
   s.stopping = true;
   if (s.acceptor) {
-    asio::post(s.ioc, [&s] {
+    asio::post(*s.iocs[0], [&s] {
       beast::error_code ec;
       s.acceptor->close(ec);
     });
@@ -275,7 +292,8 @@ void Server::Stop() {
     s.sessions_cv.wait_for(lock, std::chrono::seconds(10), [&] { return s.live_sessions <= 0; });
   }
   if (s.workers) s.workers->join();
-  s.ioc.stop();
+  s.guards.clear();
+  for (auto& ioc : s.iocs) ioc->stop();
   for (auto& t : s.io_threads) if (t.joinable()) t.join();
 }
 

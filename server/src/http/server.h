@@ -1,6 +1,7 @@
 // Server: the Boost.Beast HTTP/1.1 listener. The only unit (with its .cc) that sees Beast/Asio.
-// IO threads (one per core) read and write; handlers run on a worker pool so a handler that
-// waits for a durable group commit never blocks the IO threads.
+// IO threads (one per core, each with its own io_context) read, run the handler on a request
+// fiber and write; a handler waiting for a durable group commit (or anything it offloads to the
+// worker pool) suspends its fiber, so no thread is parked per request in flight.
 #pragma once
 
 #include <cstddef>
@@ -17,7 +18,7 @@ namespace xinan::http {
 struct ServerOptions {
   std::string listen = "127.0.0.1:8080";  // host:port; port 0 picks a free one
   int io_threads = 0;                       // 0 = number of cores
-  int worker_threads = 96;                  // blocking handler pool
+  int worker_threads = 16;                  // pool for work handlers offload (fiber::Blocking)
   size_t max_header_bytes = 16 * 1024;
   size_t max_body_bytes = 1024 * 1024;
   int read_timeout_seconds = 30;            // to receive a whole request

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/fiber.h"
 #include "security/sodium_init.h"
 
 namespace xinan::security {
@@ -29,17 +30,24 @@ Result<std::string> HashPassword(const std::string& password, PasswordCost cost)
                                                           : crypto_pwhash_OPSLIMIT_INTERACTIVE;
   size_t mem = cost == PasswordCost::kMinimum ? crypto_pwhash_MEMLIMIT_MIN
                                               : crypto_pwhash_MEMLIMIT_INTERACTIVE;
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
-    return Status::Internal("argon2id hashing failed (out of memory)");
-  }
+  int rc = 0;
+  // Argon2id takes tens of milliseconds by design: off the IO thread when inside a request.
+  fiber::Blocking([&] {
+    rc = crypto_pwhash_str_alg(out, password.data(), password.size(), ops, mem,
+                               crypto_pwhash_ALG_ARGON2ID13);
+  });
+  if (rc != 0) return Status::Internal("argon2id hashing failed (out of memory)");
   return std::string(out);
 }
 
 bool VerifyPassword(const std::string& encoded_hash, const std::string& password) {
   EnsureSodium();
   if (encoded_hash.empty()) return false;
-  return crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
+  bool ok = false;
+  fiber::Blocking([&] {
+    ok = crypto_pwhash_str_verify(encoded_hash.c_str(), password.data(), password.size()) == 0;
+  });
+  return ok;
 }
 
 Status CheckPasswordPolicy(const std::string& username, const std::string& password,

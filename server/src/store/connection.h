@@ -2,6 +2,7 @@
 // one thread at a time (the pool and the writer guarantee that).
 #pragma once
 
+#include <functional>
 #include <string_view>
 
 #include "common/result.h"
@@ -22,6 +23,11 @@ class Connection {
   virtual Result<Rows> Query(std::string_view sql, const Params& params = {}) = 0;
   // Runs several ';'-separated statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;
+  // For a write connection whose COMMIT returns before the commit is on disk (SQLite's WAL
+  // with synchronous=NORMAL): a function that makes every commit so far durable (fdatasync of
+  // the WAL), safe to call from another thread while this connection goes on writing, so the
+  // sync of one batch overlaps the next. nullptr when COMMIT itself is durable (PostgreSQL).
+  virtual std::function<Status()> DurabilityBarrier() { return nullptr; }
 };
 
 }  // namespace xinan::store

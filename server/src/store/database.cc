@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "common/fiber.h"
 #include "store/group_commit.h"
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
@@ -32,14 +33,29 @@ class PooledDatabase final : public Database {
 
   Engine engine() const override { return engine_; }
 
+  // SQLite reads run where they are called (microseconds, in-process); a PostgreSQL read is a
+  // network round trip, so a request fiber hands it to the worker pool and is suspended.
   Status Read(const ReadJob& job) override {
-    XINAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Acquire());
-    Status st = job(*conn);
-    Release(std::move(conn), st.kind() == StatusKind::kUnavailable);
+    fiber::Scheduler* request = fiber::Current();
+    if (engine_ != Engine::kPostgres || !request) return ReadHere(job);
+    Status st;
+    request->Offload([&] { st = ReadHere(job); });
     return st;
   }
 
-  Status Write(WriteJob job) override { return writer_.Submit(std::move(job)); }
+  // A request fiber is suspended until its batch commits; other callers block.
+  Status Write(WriteJob job) override {
+    fiber::Scheduler* request = fiber::Current();
+    if (!request) return writer_.Submit(std::move(job));
+    Status out;
+    request->Await([&](fiber::Resume resume) {
+      writer_.SubmitAsync(std::move(job), [&out, resume = std::move(resume)](Status st) {
+        out = std::move(st);
+        resume();
+      });
+    });
+    return out;
+  }
 
   Result<int> SchemaVersion() override {
     int v = 0;
@@ -60,6 +76,13 @@ class PooledDatabase final : public Database {
   void Close() override { writer_.Close(); }
 
  private:
+  Status ReadHere(const ReadJob& job) {
+    XINAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Acquire());
+    Status st = job(*conn);
+    Release(std::move(conn), st.kind() == StatusKind::kUnavailable);
+    return st;
+  }
+
   Result<std::unique_ptr<Connection>> Open() {
     if (engine_ == Engine::kPostgres) return OpenPostgres(options_.url);
     return OpenSqlite(SqlitePath(options_.url), /*read_only=*/true);
@@ -114,7 +137,10 @@ Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseOptions& options) {
       IsPostgresUrl(options.url) ? OpenPostgres(options.url)
                                  : OpenSqlite(SqlitePath(options.url), /*read_only=*/false);
   if (!conn.ok()) return conn.status();
-  if (options.run_migrations) XINAN_RETURN_IF_ERROR(ApplyMigrations(**conn));
+  if (options.run_migrations) {
+    XINAN_RETURN_IF_ERROR(ApplyMigrations(**conn));
+    if (auto barrier = (*conn)->DurabilityBarrier()) XINAN_RETURN_IF_ERROR(barrier());
+  }
   return std::unique_ptr<Database>(new PooledDatabase(options, std::move(conn).value()));
 }
 

@@ -1,8 +1,13 @@
 #include "store/group_commit.h"
 
+#include <pthread.h>
+
 #include <chrono>
 #include <exception>
+#include <future>
 #include <string>
+
+#include <spdlog/spdlog.h>
 
 namespace xinan::store {
 
@@ -25,21 +30,44 @@ GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> conn, const Clo
     : conn_(std::move(conn)), clock_(clock), max_batch_(max_batch > 0 ? max_batch : 1),
       max_wait_micros_(max_wait_micros), reopen_(std::move(reopen)) {
   for (int b = 1; b <= 512; b *= 2) stats_.batch_size_buckets.emplace_back(b, 0);
-  thread_ = std::thread([this] { Loop(); });
+  barrier_ = BarrierOf(*conn_);
+  thread_ = std::thread([this] {
+    pthread_setname_np(pthread_self(), "xinan-writer");
+    Loop();
+  });
+  if (barrier_) {
+    sync_thread_ = std::thread([this] {
+      pthread_setname_np(pthread_self(), "xinan-sync");
+      SyncLoop();
+    });
+  }
+}
+
+GroupCommitWriter::Barrier GroupCommitWriter::BarrierOf(Connection& conn) {
+  auto fn = conn.DurabilityBarrier();
+  return fn ? std::make_shared<std::function<Status()>>(std::move(fn)) : nullptr;
 }
 
 GroupCommitWriter::~GroupCommitWriter() { Close(); }
 
 Status GroupCommitWriter::Submit(WriteJob job) {
-  Pending p{std::move(job), {}};
-  std::future<Status> done = p.done.get_future();
-  {
-    std::lock_guard lock(mu_);
-    if (closing_) return Status::Unavailable("database is closing");
-    queue_.push_back(std::move(p));
-  }
-  cv_.notify_one();
+  std::promise<Status> result;
+  std::future<Status> done = result.get_future();
+  SubmitAsync(std::move(job), [&result](Status st) { result.set_value(std::move(st)); });
   return done.get();
+}
+
+void GroupCommitWriter::SubmitAsync(WriteJob job, Done done) {
+  {
+    std::unique_lock lock(mu_);
+    if (!closing_) {
+      queue_.push_back(Pending{std::move(job), std::move(done)});
+      lock.unlock();
+      cv_.notify_one();
+      return;
+    }
+  }
+  done(Status::Unavailable("database is closing"));
 }
 
 void GroupCommitWriter::Close() {
@@ -50,6 +78,12 @@ void GroupCommitWriter::Close() {
   }
   cv_.notify_all();
   if (thread_.joinable()) thread_.join();
+  {
+    std::lock_guard lock(sync_mu_);
+    sync_closing_ = true;
+  }
+  sync_cv_.notify_all();
+  if (sync_thread_.joinable()) sync_thread_.join();
 }
 
 std::vector<GroupCommitWriter::Pending> GroupCommitWriter::TakeBatch() {
@@ -117,11 +151,61 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
     failed = batch.size();
     if (fatal.kind() == StatusKind::kUnavailable && reopen_) {
       auto fresh = reopen_();
-      if (fresh.ok()) conn_ = std::move(fresh).value();
+      if (fresh.ok()) {
+        conn_ = std::move(fresh).value();
+        barrier_ = BarrierOf(*conn_);
+      }
     }
   }
   Record(batch.size(), failed);
-  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(std::move(results[i]));
+  Answer(batch, results, fatal.ok());
+}
+
+// A committed batch goes to the sync thread when COMMIT alone is not durable; everything else
+// (PostgreSQL, or a batch that failed and left nothing behind) is answered at once.
+void GroupCommitWriter::Answer(std::vector<Pending>& batch, std::vector<Status>& results,
+                               bool committed) {
+  if (!committed || !barrier_) {
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(results[i]));
+    return;
+  }
+  Committed c{barrier_, {}, std::move(results)};
+  c.dones.reserve(batch.size());
+  for (auto& p : batch) c.dones.push_back(std::move(p.done));
+  {
+    std::lock_guard lock(sync_mu_);
+    committed_.push_back(std::move(c));
+  }
+  sync_cv_.notify_one();
+}
+
+// Takes every batch committed so far, makes them durable with one sync, then answers them.
+// If the sync fails no job is told "done": the successful ones get kUnavailable.
+void GroupCommitWriter::SyncLoop() {
+  while (true) {
+    std::deque<Committed> ready;
+    {
+      std::unique_lock lock(sync_mu_);
+      sync_cv_.wait(lock, [&] { return sync_closing_ || !committed_.empty(); });
+      if (committed_.empty()) return;  // closing and drained
+      ready.swap(committed_);
+    }
+    Status synced = Status::Ok();
+    Barrier last;
+    for (auto& c : ready) {
+      if (c.barrier != last && synced.ok()) synced = (*c.barrier)();
+      last = c.barrier;
+    }
+    if (!synced.ok()) spdlog::critical("commit not made durable: {}", synced.ToString());
+    for (auto& c : ready) {
+      for (size_t i = 0; i < c.dones.size(); ++i) {
+        // A job that failed left nothing behind and keeps its own error.
+        bool keep = synced.ok() || !c.results[i].ok();
+        c.dones[i](keep ? std::move(c.results[i])
+                        : Status::Unavailable("commit not durable: " + synced.detail()));
+      }
+    }
+  }
 }
 
 void GroupCommitWriter::Record(size_t batch_size, size_t failed) {

@@ -1,6 +1,9 @@
 // GroupCommitWriter: the single writer of a Database. Owns the write connection and a queue of
 // jobs; runs each batch in one transaction with a savepoint per job, appends audit events to
-// the chain in the same transaction, commits once and only then answers the jobs.
+// the chain in the same transaction, commits once and answers the jobs only once the commit is
+// durable. When the connection's COMMIT is not durable by itself (SQLite, see
+// Connection::DurabilityBarrier) a second thread syncs committed batches and answers them
+// while the writer runs the next batch; one sync may cover several batches.
 // Thread-safe: Submit may be called from any thread.
 #pragma once
 
@@ -8,7 +11,6 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -30,8 +32,12 @@ class GroupCommitWriter {
                     int max_wait_micros, Reopen reopen = nullptr);
   ~GroupCommitWriter();
 
+  using Done = std::function<void(Status)>;
   // Queues `job` and blocks until its batch committed (its own Status) or failed.
   Status Submit(WriteJob job);
+  // Queues `job`; `done` gets its Status on the writer thread once the batch committed or
+  // failed (or at once when closing). `done` must be quick: it holds up the next batch.
+  void SubmitAsync(WriteJob job, Done done);
   // Drains the queue, then stops the thread. Later Submits get kUnavailable.
   void Close();
   WriteStats Stats() const;
@@ -39,7 +45,14 @@ class GroupCommitWriter {
  private:
   struct Pending {
     WriteJob job;
-    std::promise<Status> done;
+    Done done;
+  };
+  using Barrier = std::shared_ptr<std::function<Status()>>;
+  // A committed batch waiting for its sync.
+  struct Committed {
+    Barrier barrier;
+    std::vector<Done> dones;
+    std::vector<Status> results;
   };
   class Context;
 
@@ -48,6 +61,9 @@ class GroupCommitWriter {
   void RunBatch(std::vector<Pending>& batch);
   Status RunJob(Pending& p, size_t index);
   void Record(size_t batch_size, size_t failed);
+  void Answer(std::vector<Pending>& batch, std::vector<Status>& results, bool committed);
+  void SyncLoop();
+  Barrier BarrierOf(Connection& conn);
 
   std::unique_ptr<Connection> conn_;
   const Clock& clock_;
@@ -61,7 +77,14 @@ class GroupCommitWriter {
   std::deque<Pending> queue_;  // GUARDED_BY(mu_)
   bool closing_ = false;       // GUARDED_BY(mu_)
   size_t last_batch_ = 1;      // writer thread only
+  Barrier barrier_;            // writer thread only; null when COMMIT is durable
   std::thread thread_;
+
+  std::mutex sync_mu_;
+  std::condition_variable sync_cv_;
+  std::deque<Committed> committed_;  // GUARDED_BY(sync_mu_)
+  bool sync_closing_ = false;        // GUARDED_BY(sync_mu_)
+  std::thread sync_thread_;
 
   mutable std::mutex stats_mu_;
   WriteStats stats_;  // GUARDED_BY(stats_mu_)

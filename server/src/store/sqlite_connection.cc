@@ -3,7 +3,10 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <mutex>
 #include <unordered_map>
+
+#include "store/sqlite_wal.h"
 
 namespace xinan::store {
 namespace {
@@ -23,10 +26,18 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<WalSync> wal) : db_(db), wal_(std::move(wal)) {}
   ~SqliteConnection() override {
+    checkpointer_.reset();
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
+  }
+
+  // The write connection hands checkpoints to a background thread instead of running them
+  // inside a commit.
+  void StartCheckpointer(const std::string& path) {
+    checkpointer_ = std::make_unique<WalCheckpointer>(path);
+    sqlite3_wal_hook(db_, &WalCheckpointer::OnCommit, checkpointer_.get());
   }
   Engine engine() const override { return Engine::kSqlite; }
 
@@ -51,6 +62,11 @@ class SqliteConnection final : public Connection {
     sqlite3_reset(stmt);
     if (!st.ok()) return st;
     return rows;
+  }
+
+  std::function<Status()> DurabilityBarrier() override {
+    if (!wal_) return nullptr;
+    return [wal = wal_] { return wal->Sync(); };
   }
 
   Status ExecScript(std::string_view sql) override {
@@ -112,6 +128,8 @@ class SqliteConnection final : public Connection {
   }
 
   sqlite3* db_;
+  std::shared_ptr<WalSync> wal_;                  // write connections only
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // write connections only
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -133,7 +151,15 @@ std::string TranslatePlaceholders(std::string_view sql) {
   return out;
 }
 
+// Process-wide settings, before SQLite initialises: no memory statistics, whose global mutex
+// every allocation of every connection would otherwise take.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool read_only) {
+  ConfigureSqliteOnce();
   if (!read_only) {
     std::error_code ec;
     auto parent = std::filesystem::path(path).parent_path();
@@ -150,13 +176,15 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool rea
   }
   sqlite3_busy_timeout(db, 5000);
   sqlite3_extended_result_codes(db, 1);
-  auto conn = std::make_unique<SqliteConnection>(db);
+  auto conn = std::make_unique<SqliteConnection>(
+      db, read_only ? nullptr : std::make_shared<WalSync>(path));
   // case_sensitive_like: LIKE matches case as on PostgreSQL, and prefix searches can use an index.
   const char* pragmas = read_only ? "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON; PRAGMA cache_size=-16384;"
-                                  : "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                                  : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                                     "PRAGMA foreign_keys=ON; PRAGMA case_sensitive_like=ON; "
                                     "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
   XINAN_RETURN_IF_ERROR(conn->ExecScript(pragmas));
+  if (!read_only) conn->StartCheckpointer(path);
   return std::unique_ptr<Connection>(std::move(conn));
 }
 

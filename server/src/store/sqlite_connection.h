@@ -1,5 +1,8 @@
-// SQLite engine: one connection with a prepared-statement cache. WAL, synchronous=FULL,
-// foreign keys on, 5 s busy timeout. SQL uses `$n` placeholders, translated to `?n`.
+// SQLite engine: one connection with a prepared-statement cache. WAL, foreign keys on, 5 s
+// busy timeout. SQL uses `$n` placeholders, translated to `?n`. The write connection runs with
+// synchronous=NORMAL and offers a DurabilityBarrier (fdatasync of the WAL file) that the
+// group-commit writer calls before it answers a batch: every acknowledged commit is on disk,
+// and the sync of one batch overlaps the statements of the next.
 #pragma once
 
 #include <memory>
