@@ -122,6 +122,7 @@ void AddServeOptions(CLI::App* cmd, ServeConfig& c) {
   cmd->add_option("--orange-deadline-minutes", c.orange_deadline_minutes, "minutes to acknowledge an orange alert")->envname("XINAN_ORANGE_DEADLINE_MINUTES")->check(CLI::PositiveNumber)->capture_default_str();
   cmd->add_option("--yellow-deadline-minutes", c.yellow_deadline_minutes, "minutes to acknowledge a yellow alert")->envname("XINAN_YELLOW_DEADLINE_MINUTES")->check(CLI::PositiveNumber)->capture_default_str();
   cmd->add_option("--lockout-minutes", c.lockout_minutes, "lockout length")->envname("XINAN_LOCKOUT_MINUTES")->capture_default_str();
+  cmd->add_option("--session-cache-ms", c.session_cache_ms, "reuse an authenticated session from memory this long; another instance's logout is seen within it (0 = off)")->envname("XINAN_SESSION_CACHE_MS")->capture_default_str();
   cmd->add_option("--session-idle-minutes", c.session_idle_minutes, "session idle expiry")->envname("XINAN_SESSION_IDLE_MINUTES")->capture_default_str();
   cmd->add_option("--session-absolute-hours", c.session_absolute_hours, "session absolute expiry")->envname("XINAN_SESSION_ABSOLUTE_HOURS")->capture_default_str();
   cmd->add_option("--group-commit-max-batch", c.group_commit_max_batch, "writes per commit at most")->envname("XINAN_GROUP_COMMIT_MAX_BATCH")->capture_default_str();

@@ -29,6 +29,7 @@ struct ServeConfig {
   int lockout_minutes = 15;
   int login_attempts_per_minute = 30;  // per client address
   int session_idle_minutes = 30;
+  int session_cache_ms = 2000;  // reuse an authenticated session from memory this long
   int session_absolute_hours = 12;
   std::string password_cost = "interactive";  // interactive | minimum (tests only)
   int group_commit_max_batch = 512;

@@ -47,6 +47,7 @@ ServicesOptions ServicesFor(const ServeConfig& c) {
   o.policy.session_absolute_millis = int64_t{c.session_absolute_hours} * 3600 * 1000;
   o.cost = ParseCost(c.password_cost);
   o.login_attempts_per_minute = c.login_attempts_per_minute;
+  o.session_cache_millis = int64_t{c.session_cache_ms};
   o.max_batch = c.group_commit_max_batch;
   o.max_wait_micros = c.group_commit_wait_us;
   return o;
@@ -73,7 +74,10 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
     return 1;
   }
   alerts::LogNotifier notifier;
-  alerts::RuleStore rules(*s.db);
+  // Rules are read once per submission otherwise; another instance's rule change applies
+  // within this time.
+  constexpr int64_t kRulesCacheMillis = 5000;
+  alerts::RuleStore rules(*s.db, &s.clock, kRulesCacheMillis);
   alerts::NotificationStore notifications(*s.db);
   auto scale_known = [lib = &*scales](const std::string& code) { return lib->Latest(code) != nullptr; };
   assess::AssessmentStore assessments(*s.db, *scales, DeadlinesOf(c), rules, *s.cipher, &notifier);

@@ -47,7 +47,8 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonConfig& common,
   s->org = std::make_unique<org::OrgStore>(*s->db);
   s->users = std::make_unique<identity::UserStore>(*s->db, o.policy);
   s->auth = std::make_unique<identity::AuthService>(*s->users, s->clock, o.cost,
-                                                    o.login_attempts_per_minute);
+                                                    o.login_attempts_per_minute,
+                                                    o.session_cache_millis);
   s->people = std::make_unique<people::PeopleStore>(*s->db, *s->cipher, s->clock);
   s->audit = std::make_unique<audit::AuditStore>(*s->db);
   return s;

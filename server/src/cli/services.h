@@ -30,6 +30,7 @@ struct ServicesOptions {
   identity::LoginPolicy policy;
   security::PasswordCost cost = security::PasswordCost::kInteractive;
   int login_attempts_per_minute = 30;
+  int64_t session_cache_millis = 0;  // 0: every request reads its session from the database
   int max_batch = 512;
   int max_wait_micros = 300;
 };

@@ -35,11 +35,23 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
 
 std::optional<Principal> AuthService::Authenticate(const std::string& token, bool via_cookie) {
   if (token.empty() || token.size() > 200) return std::nullopt;
-  auto s = users_.FindSession(security::Sha256Hex(token));
-  if (!s.ok()) return std::nullopt;
+  std::string hash = security::Sha256Hex(token);
   int64_t now = clock_.NowMillis();
+  std::shared_ptr<const SessionRecord> s = sessions_.Find(hash, users_.generation(), now);
+  if (!s) {
+    uint64_t generation = users_.generation();  // before the read: a later write invalidates
+    auto found = users_.FindSession(hash);
+    if (!found.ok()) return std::nullopt;
+    s = std::make_shared<const SessionRecord>(std::move(found).value());
+    if (s->user.active && SessionActive(s->times, users_.policy(), now)) {
+      sessions_.Put(hash, *s, generation, now);
+    }
+  }
   if (!s->user.active || !SessionActive(s->times, users_.policy(), now)) return std::nullopt;
-  if (now - s->times.last_seen_at > kTouchEveryMillis) (void)users_.TouchSession(s->session_id);
+  if (now - s->times.last_seen_at > kTouchEveryMillis) {
+    (void)users_.TouchSession(s->session_id);
+    sessions_.Touched(hash, now);
+  }
   return PrincipalOf(*s, via_cookie);
 }
 

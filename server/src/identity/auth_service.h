@@ -7,6 +7,7 @@
 
 #include "common/clock.h"
 #include "identity/domain/rate_limiter.h"
+#include "identity/session_cache.h"
 #include "identity/store/user_store.h"
 #include "security/password.h"
 
@@ -20,9 +21,12 @@ struct LoginResult {
 
 class AuthService {
  public:
+  // session_cache_millis: how long an authenticated session may be reused from memory (0: read
+  // the database on every request).
   AuthService(UserStore& users, const Clock& clock, security::PasswordCost cost,
-              int login_attempts_per_minute_per_ip = 30)
-      : users_(users), clock_(clock), cost_(cost), ip_limiter_(login_attempts_per_minute_per_ip, 60000) {}
+              int login_attempts_per_minute_per_ip = 30, int64_t session_cache_millis = 0)
+      : users_(users), clock_(clock), cost_(cost), ip_limiter_(login_attempts_per_minute_per_ip, 60000),
+        sessions_(session_cache_millis) {}
 
   // Verifies the credentials. Errors: login_rate_limited (429, per client address),
   // account_locked (429), login_failed (401; wrong password, unknown or inactive user — the
@@ -44,6 +48,7 @@ class AuthService {
   const Clock& clock_;
   security::PasswordCost cost_;
   RateLimiter ip_limiter_;
+  SessionCache sessions_;
 };
 
 }  // namespace xinan::identity

@@ -16,12 +16,16 @@ class AuthTest : public DistrictTest {
     DistrictTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     user_id_ = AddUser("counsellor_v11", kVillage11, "community_counsellor", kPassword);
-    auth_ = std::make_unique<AuthService>(*users_, clock_, security::PasswordCost::kMinimum, 1000);
+    // With the session cache on, so every test below also checks that it never serves a
+    // session this instance has ended.
+    auth_ = std::make_unique<AuthService>(*users_, clock_, security::PasswordCost::kMinimum, 1000,
+                                          kCacheMillis);
   }
   Result<LoginResult> Login(const std::string& pw) {
     return auth_->Login("counsellor_v11", pw, "127.0.0.1", "req");
   }
   static constexpr const char* kPassword = "Correct-Horse-1";
+  static constexpr int64_t kCacheMillis = 60'000;
   std::string user_id_;
   std::unique_ptr<AuthService> auth_;
 };
@@ -82,6 +86,31 @@ TEST_P(AuthTest, LogoutAndPasswordChangeRevoke) {
   EXPECT_FALSE(auth_->Authenticate(b->token, false).has_value());
   EXPECT_FALSE(Login(kPassword).ok());
   EXPECT_TRUE(Login("Another-Pass-2").ok());
+}
+
+TEST_P(AuthTest, DeactivatingAUserEndsItsCachedSessionAtOnce) {
+  auto r = Login(kPassword);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(auth_->Authenticate(r->token, false).has_value());  // now cached
+  ASSERT_TRUE(users_->Update(security::Actor::System("t"), ScopeAt(kDistrict), user_id_,
+                             "counsellor", {"community_counsellor"}, false).ok());
+  EXPECT_FALSE(auth_->Authenticate(r->token, false).has_value());
+}
+
+TEST_P(AuthTest, AnotherInstancesRevocationIsSeenWithinTheCacheTime) {
+  auto r = Login(kPassword);
+  ASSERT_TRUE(r.ok());
+  ASSERT_TRUE(auth_->Authenticate(r->token, false).has_value());
+  // Another xinan instance on the same database revokes the session: this instance's store
+  // writes nothing, so only the cache time bounds how long the cached session is served.
+  ASSERT_TRUE(db().Write([&](store::WriteContext& w) {
+    return w.conn().Exec("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2",
+                         {w.NowMillis(), user_id_}).status();
+  }).ok());
+  clock_.Advance(kCacheMillis - 1);
+  EXPECT_TRUE(auth_->Authenticate(r->token, false).has_value()) << "served from the cache";
+  clock_.Advance(1);
+  EXPECT_FALSE(auth_->Authenticate(r->token, false).has_value());
 }
 
 TEST_P(AuthTest, UserManagementIsScoped) {

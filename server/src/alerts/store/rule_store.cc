@@ -87,6 +87,23 @@ Result<RulePage> RuleStore::List(const std::string& q, int offset, int limit) {
 }
 
 Result<std::vector<WarningRule>> RuleStore::Active() {
+  if (cache_millis_ <= 0) return ReadActive();
+  int64_t now = clock_->NowMillis();
+  uint64_t generation = generation_.load();
+  {
+    std::lock_guard lock(mu_);
+    if (cached_ && cached_->generation == generation && now >= cached_->read_at &&
+        now - cached_->read_at < cache_millis_) {
+      return cached_->rules;
+    }
+  }
+  XINAN_ASSIGN_OR_RETURN(std::vector<WarningRule> rules, ReadActive());
+  std::lock_guard lock(mu_);
+  cached_ = Cached{rules, generation, now};  // the generation read before: a change since wins
+  return rules;
+}
+
+Result<std::vector<WarningRule>> RuleStore::ReadActive() {
   std::vector<WarningRule> out;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(std::string(kSelect) + " WHERE active = 1"));
@@ -109,6 +126,7 @@ Result<StoredRule> RuleStore::Create(const security::Actor& actor, WarningRule r
     XINAN_ASSIGN_OR_RETURN(out, LoadRule(w.conn(), rule.id));
     return w.Audit(actor.Event("warning_rule.create", "warning_rule", rule.id));
   }));
+  generation_++;
   return *out;
 }
 
@@ -128,15 +146,18 @@ Result<StoredRule> RuleStore::Update(const security::Actor& actor, const std::st
     XINAN_ASSIGN_OR_RETURN(out, LoadRule(w.conn(), id));
     return w.Audit(actor.Event("warning_rule.update", "warning_rule", id));
   }));
+  generation_++;
   return *out;
 }
 
 Status RuleStore::Delete(const security::Actor& actor, const std::string& id) {
-  return db_.Write([&](store::WriteContext& w) -> Status {
+  Status st = db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec("DELETE FROM warning_rules WHERE id = $1", {id}));
     if (n == 0) return Status::NotFound();
     return w.Audit(actor.Event("warning_rule.delete", "warning_rule", id));
   });
+  generation_++;
+  return st;
 }
 
 }  // namespace xinan::alerts

@@ -2,9 +2,13 @@
 // assessment is evaluated against. Writes are audited; reads never wait for the writer.
 #pragma once
 
+#include <atomic>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "alerts/domain/warning_rules.h"
 #include "security/actor.h"
 #include "store/database.h"
@@ -23,11 +27,14 @@ struct RulePage {
 
 class RuleStore {
  public:
-  explicit RuleStore(store::Database& db) : db_(db) {}
+  // With a clock and cache_millis > 0, Active() keeps the rules it read in memory that long;
+  // a change made through this store applies at once, another instance's within cache_millis.
+  explicit RuleStore(store::Database& db, const Clock* clock = nullptr, int64_t cache_millis = 0)
+      : db_(db), clock_(clock), cache_millis_(clock ? cache_millis : 0) {}
 
   // Rules whose name contains `q` (all when empty), strongest level first.
   Result<RulePage> List(const std::string& q, int offset, int limit);
-  // The active rules, for evaluation. Read from a read connection.
+  // The active rules, for evaluation: from memory (see the constructor) or a read connection.
   Result<std::vector<WarningRule>> Active();
   // Creates a validated rule (field errors from ValidateRule; unknown tag → requiredTags/tag_invalid).
   Result<StoredRule> Create(const security::Actor& actor, WarningRule rule);
@@ -38,7 +45,19 @@ class RuleStore {
   Status Delete(const security::Actor& actor, const std::string& id);
 
  private:
+  Result<std::vector<WarningRule>> ReadActive();
+
   store::Database& db_;
+  const Clock* clock_;
+  const int64_t cache_millis_;
+  std::atomic<uint64_t> generation_{0};  // bumped by every change made through this store
+  std::mutex mu_;
+  struct Cached {
+    std::vector<WarningRule> rules;
+    uint64_t generation = 0;
+    int64_t read_at = 0;
+  };
+  std::optional<Cached> cached_;  // GUARDED_BY(mu_)
 };
 
 }  // namespace xinan::alerts

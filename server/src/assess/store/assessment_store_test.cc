@@ -24,7 +24,7 @@ class AssessmentTest : public DistrictTest {
     auto lib = ScaleLibrary::LoadDirectory(ScalesDir());
     ASSERT_TRUE(lib.ok()) << lib.status().detail();
     library_ = std::make_unique<ScaleLibrary>(std::move(lib).value());
-    rules_ = std::make_unique<alerts::RuleStore>(*db_);
+    rules_ = std::make_unique<alerts::RuleStore>(*db_, &clock_, kRulesCacheMillis);
     assessments_ = std::make_unique<AssessmentStore>(*db_, *library_, alerts::DeadlinePolicy{}, *rules_, cipher_);
     alerts_ = std::make_unique<alerts::AlertStore>(*db_, alerts::DeadlinePolicy{});
     people::PersonInput in;
@@ -47,6 +47,7 @@ class AssessmentTest : public DistrictTest {
     return s;
   }
   std::unique_ptr<ScaleLibrary> library_;
+  static constexpr int64_t kRulesCacheMillis = 60'000;  // cached, so tests see it stays right
   std::unique_ptr<alerts::RuleStore> rules_;
   std::unique_ptr<AssessmentStore> assessments_;
   std::unique_ptr<alerts::AlertStore> alerts_;
@@ -182,6 +183,26 @@ TEST_P(AssessmentTest, RulesComeFromTheDatabase) {
   ASSERT_TRUE(raised->alert_level.has_value());
   EXPECT_EQ(*raised->alert_level, alerts::AlertLevel::kOrange);
   EXPECT_EQ(AuditCount("warning_rule.create"), 1);
+}
+
+TEST_P(AssessmentTest, AnotherInstancesRuleChangeAppliesWithinTheCacheTime) {
+  ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(1, 0)).ok());
+  alerts::RuleStore other_instance(*db_);
+  alerts::WarningRule rule;
+  rule.name = "PHQ-9 ≥ 8";
+  rule.level = alerts::AlertLevel::kOrange;
+  rule.scale_code = "phq9";
+  rule.min_total = 8;
+  ASSERT_TRUE(other_instance.Create(ActorFor("", "admin"), rule).ok());
+  clock_.Advance(kRulesCacheMillis - 1);
+  auto cached = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(1, 0));
+  ASSERT_TRUE(cached.ok());
+  EXPECT_FALSE(cached->alert_id.has_value()) << "this instance still evaluates its cached rules";
+  clock_.Advance(1);
+  auto fresh = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(1, 0));
+  ASSERT_TRUE(fresh.ok());
+  ASSERT_TRUE(fresh->alert_level.has_value());
+  EXPECT_EQ(*fresh->alert_level, alerts::AlertLevel::kOrange);
 }
 
 TEST_P(AssessmentTest, AnonymousSelfAssessmentGoesToTheLinksUnit) {

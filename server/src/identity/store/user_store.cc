@@ -158,12 +158,13 @@ Result<User> UserStore::Update(const security::Actor& actor, const security::Sco
     XINAN_ASSIGN_OR_RETURN(out, LoadScoped(w.conn(), scope, id));
     return w.Audit(actor.Event("user.update", "user", id));
   }));
+  generation_++;
   return *out;
 }
 
 Status UserStore::SetPassword(const security::Actor& actor, const security::Scope& scope,
                               const std::string& id, const std::string& password_hash) {
-  return db_.Write([&](store::WriteContext& w) -> Status {
+  Status st = db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(User current, LoadScoped(w.conn(), scope, id));
     int64_t now = w.NowMillis();
     XINAN_RETURN_IF_ERROR(w.conn().Exec("UPDATE users SET password_hash = $1, password_changed_at = "
@@ -173,6 +174,8 @@ Status UserStore::SetPassword(const security::Actor& actor, const security::Scop
                                         "revoked_at = 0", {now, id}).status());
     return w.Audit(actor.Event("user.password_change", "user", id));
   });
+  generation_++;
+  return st;
 }
 
 Result<LockState> UserStore::RecordFailure(const std::string& user_id, const std::string& username,
@@ -245,11 +248,13 @@ Status UserStore::TouchSession(const std::string& session_id) {
 }
 
 Status UserStore::RevokeSession(const security::Actor& actor, const std::string& session_id) {
-  return db_.Write([&](store::WriteContext& w) -> Status {
+  Status st = db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_RETURN_IF_ERROR(w.conn().Exec("UPDATE sessions SET revoked_at = $1 WHERE id = $2",
                                         {w.NowMillis(), session_id}).status());
     return w.Audit(actor.Event("auth.logout", "session", session_id));
   });
+  generation_++;
+  return st;
 }
 
 Principal PrincipalOf(const SessionRecord& s, bool via_cookie) {

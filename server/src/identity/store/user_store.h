@@ -2,6 +2,7 @@
 // user is not known yet); management reads and writes are limited to the admin's scope.
 #pragma once
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,10 +86,14 @@ class UserStore {
   Status RevokeSession(const security::Actor& actor, const std::string& session_id);
 
   const LoginPolicy& policy() const { return policy_; }
+  // Counts identity writes that can end a session or change what it may do (logout, password
+  // change, user update) in this instance; the session cache drops entries read before one.
+  uint64_t generation() const { return generation_.load(); }
 
  private:
   store::Database& db_;
   LoginPolicy policy_;
+  std::atomic<uint64_t> generation_{0};
 };
 
 // The Principal for an authenticated session.
