@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/fiber.h"
+
 namespace xinan::report {
 namespace {
 
@@ -28,9 +30,7 @@ void WriteSheet(lxw_workbook* wb, const Sheet& s, lxw_format* bold) {
   if (!s.headers.empty()) worksheet_freeze_panes(ws, 1, 0);
 }
 
-}  // namespace
-
-Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
+Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
   std::string path = (std::filesystem::temp_directory_path() / "xinan-export-XXXXXX").string();
   int fd = mkstemp(path.data());
   if (fd < 0) return Status::Internal("xlsx: cannot create a temporary file");
@@ -50,6 +50,15 @@ Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
   std::filesystem::remove(path);
   if (err != LXW_NO_ERROR) return Status::Internal(std::string("xlsx: ") + lxw_strerror(err));
   return bytes.str();
+}
+
+}  // namespace
+
+// Compressing a workbook through a temporary file takes a while: off the IO thread in a request.
+Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
+  Result<std::string> out = Status::Internal("xlsx: not written");
+  fiber::Blocking([&] { out = WriteXlsxHere(sheets); });
+  return out;
 }
 
 }  // namespace xinan::report
