@@ -107,12 +107,27 @@ Status ValidateRespondent(Respondent& r, const std::string& today) {
   return Status::Invalid("validation_failed", std::move(errs));
 }
 
+Result<AssessmentStore::Prepared> AssessmentStore::Prepare(const Submission& s) const {
+  Prepared p;
+  p.scale = scales_.Latest(s.scale_code);
+  if (!p.scale) return Status::InvalidField("scaleCode", "scale_unknown");
+  XINAN_ASSIGN_OR_RETURN(p.score, Score(*p.scale, s.answers));
+  p.answers = EncodeAnswers(s.answers);
+  std::string phone = people::NormalizePhone(s.respondent.phone);
+  if (!phone.empty()) {
+    p.phone_bidx = cipher_.BlindIndex("phone", phone);
+    p.phone_enc = cipher_.Encrypt(phone);
+  }
+  return p;
+}
+
 Result<StoredAssessment> AssessmentStore::Store(const security::Actor& actor, const Submission& s,
-                                                const Target& t, const std::vector<alerts::WarningRule>& rules,
+                                                const Result<Prepared>& prepared, const Target& t,
+                                                const std::vector<alerts::WarningRule>& rules,
                                                 store::WriteContext& w) {
-  const Scale* scale = scales_.Latest(s.scale_code);
-  if (!scale) return Status::InvalidField("scaleCode", "scale_unknown");
-  XINAN_ASSIGN_OR_RETURN(ScoreResult score, Score(*scale, s.answers));
+  XINAN_RETURN_IF_ERROR(prepared.status());
+  const Scale* scale = prepared->scale;
+  const ScoreResult& score = prepared->score;
   XINAN_ASSIGN_OR_RETURN(auto previous, PreviousTotal(w.conn(), t.person_id, scale->code));
   StoredAssessment out;
   out.id = security::NewId();
@@ -126,15 +141,14 @@ Result<StoredAssessment> AssessmentStore::Store(const security::Actor& actor, co
   out.created_at = w.NowMillis();
   out.unit_name = t.unit_name;
   out.hotline = t.hotline;
-  const Respondent& who = s.respondent;
-  std::string phone_bidx = who.phone.empty() ? "" : cipher_.BlindIndex("phone", who.phone);
+  const std::string& phone_bidx = prepared->phone_bidx;
   std::string respondent_key = !t.person_id.empty() ? t.person_id : !phone_bidx.empty() ? phone_bidx : out.id;
   XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAssessment, {
       out.id, t.unit_id, t.unit_path, store::TextOrNull(t.person_id), scale->code, scale->version,
-      EncodeAnswers(s.answers), score.raw, score.total, score.band, int64_t{score.positive},
+      prepared->answers, score.raw, score.total, score.band, int64_t{score.positive},
       int64_t{score.critical()}, s.source, store::TextOrNull(actor.user_id), out.created_at,
-      store::TextOrNull(s.campaign_id), store::TextOrNull(who.name),
-      who.phone.empty() ? store::Null() : store::SqlValue(cipher_.Encrypt(who.phone)),
+      store::TextOrNull(s.campaign_id), store::TextOrNull(s.respondent.name),
+      phone_bidx.empty() ? store::Null() : prepared->phone_enc,
       store::TextOrNull(phone_bidx), respondent_key}).status());
   XINAN_RETURN_IF_ERROR(w.Audit(actor.Event("assessment.create", "assessment", out.id, t.person_id)));
   auto eval = alerts::Evaluate(rules, {scale->code, score.total, previous, score.critical(), t.tags});
@@ -165,6 +179,7 @@ Result<StoredAssessment> AssessmentStore::SubmitForPerson(const security::Actor&
                                                           const security::Scope& scope,
                                                           const Submission& s) {
   XINAN_ASSIGN_OR_RETURN(auto rules, rules_.Active());
+  Result<Prepared> prepared = Prepare(s);
   std::optional<StoredAssessment> out;
   Target t;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
@@ -175,7 +190,7 @@ Result<StoredAssessment> AssessmentStore::SubmitForPerson(const security::Actor&
     if (rows.empty()) return Status::NotFound();
     t = Target{rows[0].Text(0), rows[0].Text(1), s.person_id, people::DecodeTags(rows[0].Text(2)),
                rows[0].Text(3), rows[0].Text(4), rows[0].Text(5), ""};
-    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, rules, w));
+    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, prepared, t, rules, w));
     return Status::Ok();
   }));
   NotifyRaised(*out, t);
@@ -202,6 +217,7 @@ Result<AssessmentStore::Target> AssessmentStore::SelfTarget(store::Connection& c
 Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& actor, Submission s) {
   s.source = "self";
   XINAN_ASSIGN_OR_RETURN(auto rules, rules_.Active());
+  Result<Prepared> prepared = Prepare(s);
   std::optional<StoredAssessment> out;
   Target t;
   bool show_result = true;
@@ -215,7 +231,7 @@ Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& acto
           w.conn(), s.campaign_id, t.link_path, s.scale_code, ShanghaiDate(w.NowMillis())));
       show_result = gate.show_result;
     }
-    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, t, rules, w));
+    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, prepared, t, rules, w));
     return Status::Ok();
   }));
   out->show_result = show_result;

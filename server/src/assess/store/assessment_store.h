@@ -95,7 +95,20 @@ class AssessmentStore {
     std::string unit_name, unit_code, hotline;
     std::string link_path;  // self-assessment: the path of the link's unit (may differ from unit_path)
   };
-  Result<StoredAssessment> Store(const security::Actor& actor, const Submission& s, const Target& t,
+  // What is computed before the write job, so the single writer thread only runs statements:
+  // the scale, the score, the encoded answers and the respondent's sealed phone.
+  struct Prepared {
+    const Scale* scale = nullptr;
+    ScoreResult score;
+    std::string answers;
+    std::string phone_bidx;  // "" without a phone
+    store::SqlValue phone_enc;
+  };
+  // Its error is reported where scoring used to fail (inside the job), so the order of errors
+  // a caller sees does not change.
+  Result<Prepared> Prepare(const Submission& s) const;
+  Result<StoredAssessment> Store(const security::Actor& actor, const Submission& s,
+                                 const Result<Prepared>& prepared, const Target& t,
                                  const std::vector<alerts::WarningRule>& rules, store::WriteContext& w);
   Result<Target> SelfTarget(store::Connection& c, const Submission& s);
   void NotifyRaised(const StoredAssessment& a, const Target& t);

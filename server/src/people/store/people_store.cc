@@ -96,11 +96,11 @@ Result<Person> PeopleStore::Create(const security::Actor& actor, const security:
   for (const auto& t : tags) codes.push_back(t.code);
   XINAN_RETURN_IF_ERROR(ValidatePersonInput(in, ShanghaiDate(clock_.NowMillis()), codes));
   std::string id = security::NewId();
+  store::Params sealed = SealedIdentifiers(cipher_, in);  // encryption off the writer thread
   std::optional<Person> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(UnitRef unit, UnitInScope(w.conn(), scope, in.unit_id));
     const std::string& path = unit.path;
-    store::Params sealed = SealedIdentifiers(cipher_, in);
     store::Params p{id, in.unit_id, path, in.name, in.gender, in.birth_date};
     p.insert(p.end(), sealed.begin(), sealed.end());
     p.insert(p.end(), {store::TextOrNull(in.address), EncodeTags(in.tags),
