@@ -23,9 +23,20 @@ class Scheduler {
   virtual void Offload(const std::function<void()>& fn) = 0;
 };
 
-// The scheduler of the request running on this thread, or nullptr outside a request.
+// The scheduler of the request running on this thread, or nullptr outside a request (and
+// inside a NoSuspend scope).
 Scheduler* Current();
 void SetCurrent(Scheduler* scheduler);
+
+// While one lives on this thread, Current() is nullptr: everything blocks in place. For code
+// holding a resource that the thread itself might need before the request could resume.
+class NoSuspend {
+ public:
+  NoSuspend();
+  ~NoSuspend();
+  NoSuspend(const NoSuspend&) = delete;
+  NoSuspend& operator=(const NoSuspend&) = delete;
+};
 
 // Runs `fn` off the IO thread when called inside a request (suspending it), inline otherwise.
 void Blocking(const std::function<void()>& fn);

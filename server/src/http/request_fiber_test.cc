@@ -116,6 +116,27 @@ TEST(RequestFiber, SchedulerVisibleOnlyInsideARequest) {
   EXPECT_EQ(fiber::Current(), nullptr);
 }
 
+TEST(RequestFiber, NothingSuspendsInsideANoSuspendScope) {
+  FakeIo io;
+  auto here = std::this_thread::get_id();
+  std::thread::id held_ran_on;
+  bool null_inside = false, back_after = false, done = false;
+  RequestFiber::Start(
+      [&] {
+        {
+          fiber::NoSuspend hold;  // e.g. a read job holding a pooled connection
+          null_inside = fiber::Current() == nullptr;
+          fiber::Blocking([&] { held_ran_on = std::this_thread::get_id(); });
+        }
+        back_after = fiber::Current() != nullptr;
+      },
+      [&] { done = true; }, io.Post(), NewThreadPool());
+  EXPECT_TRUE(done) << "the request suspended inside the scope";
+  EXPECT_TRUE(null_inside);
+  EXPECT_EQ(held_ran_on, here);
+  EXPECT_TRUE(back_after);
+}
+
 TEST(RequestFiber, ADatabaseWriteSuspendsTheRequestUntilItsCommit) {
   auto dir = std::filesystem::temp_directory_path() / ("xinan-fiber-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);

@@ -78,7 +78,13 @@ class PooledDatabase final : public Database {
  private:
   Status ReadHere(const ReadJob& job) {
     XINAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Acquire());
-    Status st = job(*conn);
+    Status st;
+    {
+      // Nothing inside a read job suspends its request: a fiber suspended while holding a read
+      // connection could leave the pool empty for the IO thread that has to resume it.
+      fiber::NoSuspend hold;
+      st = job(*conn);
+    }
     Release(std::move(conn), st.kind() == StatusKind::kUnavailable);
     return st;
   }
