@@ -82,8 +82,8 @@ class PostgresConnection final : public Connection {
   }
 
   Result<std::string> Prepared(std::string_view sql) {
+    if (auto it = names_.find(sql); it != names_.end()) return it->second;
     std::string key(sql);
-    if (auto it = names_.find(key); it != names_.end()) return it->second;
     std::string name = "x" + std::to_string(names_.size() + 1);
     ResultPtr res(PQprepare(conn_, name.c_str(), key.c_str(), 0, nullptr));
     if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return ResultError(conn_, res.get(), "prepare");
@@ -103,7 +103,7 @@ class PostgresConnection final : public Connection {
   }
 
   PGconn* conn_;
-  std::unordered_map<std::string, std::string> names_;
+  SqlTextMap<std::string> names_;
 };
 
 }  // namespace

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -39,5 +42,13 @@ class Row {
 using Rows = std::vector<Row>;
 
 enum class Engine { kSqlite, kPostgres };
+
+// A map keyed by SQL text, looked up by string_view without copying the text (statement caches).
+struct SqlTextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using SqlTextMap = std::unordered_map<std::string, V, SqlTextHash, std::equal_to<>>;
 
 }  // namespace xinan::store

@@ -80,8 +80,7 @@ class SqliteConnection final : public Connection {
 
  private:
   Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params) {
-    std::string key(sql);
-    auto it = cache_.find(key);
+    auto it = cache_.find(sql);  // no copy of the SQL text per statement
     sqlite3_stmt* stmt = nullptr;
     if (it != cache_.end()) {
       stmt = it->second;
@@ -90,7 +89,7 @@ class SqliteConnection final : public Connection {
       int rc = sqlite3_prepare_v2(db_, translated.c_str(), -1, &stmt, nullptr);
       if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
       if (cache_.size() > 512) Clear();
-      cache_.emplace(std::move(key), stmt);
+      cache_.emplace(std::string(sql), stmt);
     }
     sqlite3_clear_bindings(stmt);
     for (size_t i = 0; i < params.size(); ++i) Bind(stmt, static_cast<int>(i + 1), params[i]);
@@ -130,7 +129,7 @@ class SqliteConnection final : public Connection {
   sqlite3* db_;
   std::shared_ptr<WalSync> wal_;                  // write connections only
   std::unique_ptr<WalCheckpointer> checkpointer_;  // write connections only
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  SqlTextMap<sqlite3_stmt*> cache_;
 };
 
 }  // namespace
