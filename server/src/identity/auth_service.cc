@@ -37,17 +37,19 @@ std::optional<Principal> AuthService::Authenticate(const std::string& token, boo
   if (token.empty() || token.size() > 200) return std::nullopt;
   std::string hash = security::Sha256Hex(token);
   int64_t now = clock_.NowMillis();
+  auto usable = [&](const SessionRecord& r) {
+    return r.user.active && SessionActive(r.times, users_.policy(), now);
+  };
   std::shared_ptr<const SessionRecord> s = sessions_.Find(hash, users_.generation(), now);
   if (!s) {
     uint64_t generation = users_.generation();  // before the read: a later write invalidates
     auto found = users_.FindSession(hash);
-    if (!found.ok()) return std::nullopt;
+    if (!found.ok() || !usable(*found)) return std::nullopt;
     s = std::make_shared<const SessionRecord>(std::move(found).value());
-    if (s->user.active && SessionActive(s->times, users_.policy(), now)) {
-      sessions_.Put(hash, *s, generation, now);
-    }
+    sessions_.Put(hash, *s, generation, now);
+  } else if (!usable(*s)) {
+    return std::nullopt;
   }
-  if (!s->user.active || !SessionActive(s->times, users_.policy(), now)) return std::nullopt;
   if (now - s->times.last_seen_at > kTouchEveryMillis) {
     (void)users_.TouchSession(s->session_id);
     sessions_.Touched(hash, now);

@@ -8,12 +8,11 @@ std::shared_ptr<const SessionRecord> SessionCache::Find(const std::string& token
   std::lock_guard lock(mu_);
   auto it = entries_.find(token_hash);
   if (it == entries_.end()) return nullptr;
-  const Entry& e = it->second;
-  if (e.generation != generation || now_millis - e.cached_at >= ttl_millis_ || now_millis < e.cached_at) {
+  if (!it->second.stamp.FreshAt(generation, now_millis, ttl_millis_)) {
     entries_.erase(it);
     return nullptr;
   }
-  return e.session;
+  return it->second.session;
 }
 
 void SessionCache::Put(const std::string& token_hash, SessionRecord s, uint64_t generation,
@@ -22,7 +21,7 @@ void SessionCache::Put(const std::string& token_hash, SessionRecord s, uint64_t 
   auto session = std::make_shared<const SessionRecord>(std::move(s));
   std::lock_guard lock(mu_);
   if (entries_.size() >= max_entries_) entries_.clear();  // bounded; refills within a TTL
-  entries_[token_hash] = Entry{std::move(session), generation, now_millis};
+  entries_[token_hash] = Entry{std::move(session), CacheStamp{generation, now_millis}};
 }
 
 void SessionCache::Touched(const std::string& token_hash, int64_t now_millis) {

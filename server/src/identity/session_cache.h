@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/cache_stamp.h"
 #include "identity/store/user_store.h"
 
 namespace xinan::identity {
@@ -32,8 +33,7 @@ class SessionCache {
  private:
   struct Entry {
     std::shared_ptr<const SessionRecord> session;
-    uint64_t generation = 0;
-    int64_t cached_at = 0;
+    CacheStamp stamp;
   };
 
   const int64_t ttl_millis_;

@@ -92,14 +92,11 @@ Result<std::vector<WarningRule>> RuleStore::Active() {
   uint64_t generation = generation_.load();
   {
     std::lock_guard lock(mu_);
-    if (cached_ && cached_->generation == generation && now >= cached_->read_at &&
-        now - cached_->read_at < cache_millis_) {
-      return cached_->rules;
-    }
+    if (cached_ && cached_->stamp.FreshAt(generation, now, cache_millis_)) return cached_->rules;
   }
   XINAN_ASSIGN_OR_RETURN(std::vector<WarningRule> rules, ReadActive());
   std::lock_guard lock(mu_);
-  cached_ = Cached{rules, generation, now};  // the generation read before: a change since wins
+  cached_ = Cached{rules, CacheStamp{generation, now}};  // generation read before: a change since wins
   return rules;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cache_stamp.h"
 #include "common/clock.h"
 #include "alerts/domain/warning_rules.h"
 #include "security/actor.h"
@@ -54,8 +55,7 @@ class RuleStore {
   std::mutex mu_;
   struct Cached {
     std::vector<WarningRule> rules;
-    uint64_t generation = 0;
-    int64_t read_at = 0;
+    CacheStamp stamp;
   };
   std::optional<Cached> cached_;  // GUARDED_BY(mu_)
 };
