@@ -12,11 +12,11 @@ function setup(thread)
 end
 
 local function id_number(n)
-  -- 330499 + birth date in 2000-2009 from n + 3-digit sequence; up to ~3.6M unique per thread.
+  -- 330499 + birth date in 1940-2009 from n + 3-digit sequence: 23.5M distinct numbers.
   local day = n % 28 + 1
   local month = math.floor(n / 28) % 12 + 1
-  local year = 2000 + math.floor(n / 336) % 10
-  local seq = math.floor(n / 3360) % 1000
+  local year = 1940 + math.floor(n / 336) % 70
+  local seq = math.floor(n / 23520) % 1000
   local first17 = string.format("330499%04d%02d%02d%03d", year, month, day, seq)
   local sum = 0
   for i = 1, 17 do sum = sum + tonumber(first17:sub(i, i)) * weights[i] end
@@ -26,8 +26,9 @@ end
 function request()
   counter = counter + 1
   local run = tonumber(os.getenv("XINAN_RUN") or "0")
-  -- Spread threads and runs over the sequence space: thread t, run r own disjoint ranges.
-  local n = counter * 64 + thread_no * 8 + (run % 8)
+  -- Threads and runs own disjoint parts of the sequence space (up to 8 runs of 2.9M creates
+  -- for two wrk threads).
+  local n = (counter * 2 + thread_no) * 8 + (run % 8)
   local id, y, m, d, seq = id_number(n)
   local gender = (seq % 2 == 1) and "male" or "female"
   local body = string.format(

@@ -1,18 +1,41 @@
 #include "common/clock.h"
 
 #include <chrono>
-#include <cstdio>
-#include <ctime>
 
 namespace xinan {
 namespace {
 constexpr int64_t kShanghaiOffsetMillis = 8LL * 3600 * 1000;
 
-std::tm ShanghaiTm(int64_t millis) {
-  std::time_t secs = static_cast<std::time_t>((millis + kShanghaiOffsetMillis) / 1000);
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  return tm;
+// The Asia/Shanghai calendar fields of an instant (floor division, so instants before 1970
+// work too). Formatting by hand: snprintf was ~3 % of a list request's CPU.
+struct Civil {
+  int year, month, day, hour, minute, second, millis;
+};
+
+Civil ShanghaiCivil(int64_t millis) {
+  using namespace std::chrono;
+  sys_time<milliseconds> t{milliseconds{millis + kShanghaiOffsetMillis}};
+  sys_days day = floor<days>(t);
+  year_month_day ymd{day};
+  hh_mm_ss<milliseconds> hms{t - day};
+  return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+          static_cast<int>(static_cast<unsigned>(ymd.day())), static_cast<int>(hms.hours().count()),
+          static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()),
+          static_cast<int>(hms.subseconds().count())};
+}
+
+// Writes v as exactly `width` decimal digits, zero-padded.
+char* Digits(char* out, int v, int width) {
+  for (int i = width - 1; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+  return out + width;
+}
+
+char* DatePart(char* p, const Civil& c) {
+  p = Digits(p, c.year, 4);
+  *p++ = '-';
+  p = Digits(p, c.month, 2);
+  *p++ = '-';
+  return Digits(p, c.day, 2);
 }
 }  // namespace
 
@@ -22,19 +45,25 @@ int64_t SystemClock::NowMillis() const {
 }
 
 std::string FormatInstant(int64_t millis) {
-  std::tm tm = ShanghaiTm(millis);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03d+08:00", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(millis % 1000));
-  return buf;
+  Civil c = ShanghaiCivil(millis);
+  char buf[32];
+  char* p = DatePart(buf, c);
+  *p++ = 'T';
+  p = Digits(p, c.hour, 2);
+  *p++ = ':';
+  p = Digits(p, c.minute, 2);
+  *p++ = ':';
+  p = Digits(p, c.second, 2);
+  *p++ = '.';
+  p = Digits(p, c.millis, 3);
+  for (char ch : {'+', '0', '8', ':', '0', '0'}) *p++ = ch;
+  return std::string(buf, p);
 }
 
 std::string ShanghaiDate(int64_t millis) {
-  std::tm tm = ShanghaiTm(millis);
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-  return buf;
+  char* p = DatePart(buf, ShanghaiCivil(millis));
+  return std::string(buf, p);
 }
 
 }  // namespace xinan

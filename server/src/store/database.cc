@@ -83,10 +83,19 @@ class PooledDatabase final : public Database {
       // Nothing inside a read job suspends its request: a fiber suspended while holding a read
       // connection could leave the pool empty for the IO thread that has to resume it.
       fiber::NoSuspend hold;
-      st = job(*conn);
+      st = engine_ == Engine::kSqlite ? InSnapshot(*conn, job) : job(*conn);
     }
     Release(std::move(conn), st.kind() == StatusKind::kUnavailable);
     return st;
+  }
+
+  // A SQLite read job runs in one read transaction: all its statements see one snapshot (a
+  // count and the page it counts agree) and take the WAL read locks once, not per statement.
+  static Status InSnapshot(Connection& conn, const ReadJob& job) {
+    XINAN_RETURN_IF_ERROR(conn.Exec("BEGIN").status());
+    Status st = job(conn);
+    Status end = conn.Exec(st.ok() ? "COMMIT" : "ROLLBACK").status();
+    return st.ok() ? end : st;
   }
 
   Result<std::unique_ptr<Connection>> Open() {

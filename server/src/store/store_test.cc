@@ -144,6 +144,26 @@ TEST_P(StoreTest, ThrowingJobFailsAloneAsInternal) {
   EXPECT_TRUE(db().Write(InsertTag("fine")).ok());
 }
 
+// A SQLite read job is one snapshot: a commit made while it runs is not seen by its later
+// statements (so a list's count and its page agree). PostgreSQL reads run statement by
+// statement (READ COMMITTED, no extra round trips), so there the second count sees the commit.
+TEST_P(StoreTest, ReadJobSnapshotPerEngine) {
+  const std::string sql = "SELECT COUNT(*) FROM tag_definitions";
+  int64_t before = Count(sql);
+  int64_t first = -1, second = -1;
+  ASSERT_TRUE(db().Read([&](Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(Rows a, c.Query(sql));
+    first = a[0].Int(0);
+    XINAN_RETURN_IF_ERROR(db().Write(InsertTag("during_read")));
+    XINAN_ASSIGN_OR_RETURN(Rows b, c.Query(sql));
+    second = b[0].Int(0);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(first, before);
+  EXPECT_EQ(second, GetParam() == Engine::kSqlite ? before : before + 1);
+  EXPECT_EQ(Count(sql), before + 1);
+}
+
 TEST_P(StoreTest, TwoInstancesKeepOneChain) {
   if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "several instances share PostgreSQL only";
   DatabaseOptions o;

@@ -239,7 +239,9 @@ TEST(Scoring, FactorsAfterReversalTable) {
   EXPECT_EQ(plain->factors[1].method, Method::kMean);
   EXPECT_EQ(plain->factors[1].name.en, "FAB");
   // A scale without factors scores none.
-  EXPECT_TRUE(Score(*Library().Latest("phq9"), Uniform(*Library().Latest("phq9"), 0))->factors.empty());
+  const Scale* phq = Library().Latest("phq9");
+  ASSERT_NE(phq, nullptr);
+  EXPECT_TRUE(Score(*phq, Uniform(*phq, 0))->factors.empty());
 }
 
 TEST(Library, OldVersionsKeepTheirScores) {

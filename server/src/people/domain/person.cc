@@ -1,7 +1,7 @@
 #include "people/domain/person.h"
 
 #include <algorithm>
-#include <sstream>
+#include <string_view>
 
 #include "people/domain/id_number.h"
 #include "people/domain/phone.h"
@@ -77,9 +77,14 @@ std::string EncodeTags(const std::vector<std::string>& tags) {
 
 std::vector<std::string> DecodeTags(const std::string& stored) {
   std::vector<std::string> out;
-  std::stringstream ss(stored);
-  std::string item;
-  while (std::getline(ss, item, ',')) if (!item.empty()) out.push_back(item);
+  std::string_view rest = stored;
+  while (!rest.empty()) {
+    size_t comma = rest.find(',');
+    std::string_view item = rest.substr(0, comma);
+    if (!item.empty()) out.emplace_back(item);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
   return out;
 }
 
