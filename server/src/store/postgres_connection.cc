@@ -57,7 +57,8 @@ class PostgresConnection final : public Connection {
   Status ExecScript(std::string_view sql) override {
     ResultPtr res(PQexec(conn_, std::string(sql).c_str()));
     ExecStatusType st = PQresultStatus(res.get());
-    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
+    // An empty script (e.g. a migration whose statements are all for SQLite) is nothing to do.
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) return Status::Ok();
     return ResultError(conn_, res.get(), "script");
   }
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -142,6 +143,27 @@ TEST_P(StoreTest, ThrowingJobFailsAloneAsInternal) {
   Status st = db().Write([](WriteContext&) -> Status { throw std::runtime_error("boom"); });
   EXPECT_EQ(st.kind(), StatusKind::kInternal);
   EXPECT_TRUE(db().Write(InsertTag("fine")).ok());
+}
+
+// Migration 0004 rebuilds SQLite's audit_log around its rowid: re-running it over a chain keeps
+// every row and hash, and leaves no separate primary-key index. (On PostgreSQL it is empty.)
+TEST_P(StoreTest, AuditRowidMigrationKeepsTheChain) {
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(db().Write(InsertTag("chain_" + std::to_string(i))).ok());
+  int64_t rows = Count("SELECT COUNT(*) FROM audit_log");
+  const auto& all = EmbeddedMigrations();
+  auto m = std::find_if(all.begin(), all.end(), [](const Migration& x) { return x.version == 4; });
+  ASSERT_NE(m, all.end());
+  if (GetParam() == Engine::kSqlite) {
+    ASSERT_TRUE(db().Write([&](WriteContext& w) { return w.conn().ExecScript(m->sql); }).ok());
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_autoindex_audit_log_1'"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audit_log'"), 3);
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log"), rows);
+  ASSERT_TRUE(db().Write(InsertTag("after_migration")).ok());
+  auto v = VerifyAuditChain(db());
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->reason << " at " << v->first_broken_seq;
+  EXPECT_EQ(v->rows, rows + 1);
 }
 
 // A SQLite read job is one snapshot: a commit made while it runs is not seen by its later
