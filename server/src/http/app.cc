@@ -37,7 +37,7 @@ std::string RequestIdFrom(const Request& req) {
   bool ok = !id.empty() && id.size() <= 64 &&
             id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") ==
                 std::string::npos;
-  return ok ? id : security::RandomToken(12);
+  return ok ? id : security::NewRequestId();
 }
 
 std::string LangFrom(const Request& req) {

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <set>
+#include <thread>
 
 #include "security/field_cipher.h"
 #include "security/password.h"
@@ -49,6 +51,38 @@ TEST(Tokens, RandomAndHashed) {
   EXPECT_EQ(a.size(), 43u);  // 32 bytes base64url without padding
   EXPECT_EQ(NewId().size(), 32u);
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// Ids draw their random part from a per-thread pool: across pool refills and threads they stay
+// distinct, hex, and ordered by their millisecond prefix.
+TEST(Tokens, IdsAreDistinctAcrossThreadsAndRefills) {
+  constexpr int kPerThread = 3000;  // 10 random bytes each: several 4 KB refills per thread
+  std::vector<std::string> ids[2];
+  std::vector<std::thread> threads;
+  for (auto& out : ids) {
+    threads.emplace_back([&out] {
+      for (int i = 0; i < kPerThread; ++i) out.push_back(NewId());
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::set<std::string> all;
+  for (const auto& v : ids) {
+    for (size_t i = 0; i < v.size(); ++i) {
+      EXPECT_EQ(v[i].find_first_not_of("0123456789abcdef"), std::string::npos) << v[i];
+      if (i > 0) EXPECT_LE(v[i - 1].substr(0, 12), v[i].substr(0, 12));
+      all.insert(v[i]);
+    }
+  }
+  EXPECT_EQ(all.size(), 2u * kPerThread);
+  std::set<std::string> requests;
+  for (int i = 0; i < 1000; ++i) {
+    std::string r = NewRequestId();
+    EXPECT_EQ(r.size(), 16u);
+    EXPECT_EQ(r.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos);
+    requests.insert(r);
+  }
+  EXPECT_EQ(requests.size(), 1000u);
 }
 
 TEST(FieldCipher, RoundTripAndTamper) {

@@ -2,22 +2,50 @@
 
 #include <sodium.h>
 
+#include <array>
 #include <chrono>
+#include <cstring>
 #include <vector>
 
 #include "security/sodium_init.h"
 
 namespace xinan::security {
+namespace {
+
+// Random bytes for identifiers (unique and unguessable, never keys or tokens): kernel
+// randomness drawn 4 KB at a time per thread instead of one getrandom call per id.
+void IdBytes(unsigned char* out, size_t n) {
+  thread_local std::array<unsigned char, 4096> pool;
+  thread_local size_t used = pool.size();
+  if (n > pool.size() - used) {
+    EnsureSodium();
+    randombytes_buf(pool.data(), pool.size());
+    used = 0;
+  }
+  std::memcpy(out, pool.data() + used, n);
+  used += n;
+}
+
+std::string Base64Url(const unsigned char* raw, size_t bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), raw, bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(out.find('\0'));
+  return out;
+}
+
+}  // namespace
 
 std::string RandomToken(size_t bytes) {
   EnsureSodium();
   std::vector<unsigned char> raw(bytes);
   randombytes_buf(raw.data(), raw.size());
-  std::string out(sodium_base64_ENCODED_LEN(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), raw.data(), raw.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.find('\0'));
-  return out;
+  return Base64Url(raw.data(), raw.size());
+}
+
+std::string NewRequestId() {
+  unsigned char raw[12];
+  IdBytes(raw, sizeof raw);
+  return Base64Url(raw, sizeof raw);
 }
 
 std::string NewId() {
@@ -28,7 +56,7 @@ std::string NewId() {
                 std::chrono::system_clock::now().time_since_epoch()).count();
   unsigned char raw[16];
   for (int i = 0; i < 6; ++i) raw[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
-  randombytes_buf(raw + 6, 10);
+  IdBytes(raw + 6, 10);
   char hex[33];
   sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
   return std::string(hex, 32);

@@ -10,6 +10,8 @@ std::string RandomToken(size_t bytes = 32);
 // A record id: 32 lower-case hex characters, a millisecond timestamp then 80 random bits
 // (unguessable, and ordered by creation time so index inserts append).
 std::string NewId();
+// A request id for logs and audit rows: 16 URL-safe characters.
+std::string NewRequestId();
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(const std::string& data);
 
