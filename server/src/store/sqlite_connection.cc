@@ -72,6 +72,7 @@ class SqliteConnection final : public Connection {
   Status ExecScript(std::string_view sql) override {
     char* err = nullptr;
     int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
+    if (checkpointer_) checkpointer_->RestartIfWanted(db_);  // after a COMMIT, outside it
     if (rc == SQLITE_OK) return Status::Ok();
     std::string msg = err ? err : "script failed";
     sqlite3_free(err);

@@ -1,5 +1,7 @@
 #include "store/sqlite_wal.h"
 
+#include <chrono>
+
 #include <fcntl.h>
 #include <pthread.h>
 #include <spdlog/spdlog.h>
@@ -50,7 +52,8 @@ Status WalSync::Failure(const char* what) const {
   return Status::Unavailable(std::string(what) + " " + path_ + ": " + std::strerror(errno));
 }
 
-WalCheckpointer::WalCheckpointer(const std::string& db_path) : path_(db_path) {
+WalCheckpointer::WalCheckpointer(const std::string& db_path, WalCheckpointLimits limits)
+    : path_(db_path), limits_(limits) {
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "xinan-ckpt");
     Loop();
@@ -67,14 +70,45 @@ WalCheckpointer::~WalCheckpointer() {
 }
 
 int WalCheckpointer::OnCommit(void* self, sqlite3*, const char*, int wal_pages) {
-  if (wal_pages < kCheckpointPages) return SQLITE_OK;
   auto* c = static_cast<WalCheckpointer*>(self);
+  if (wal_pages >= c->limits_.restart_pages) {
+    c->restart_wanted_ = true;  // the background checkpoint is not woken again past the limit
+    return SQLITE_OK;
+  }
+  if (wal_pages < c->limits_.checkpoint_pages) return SQLITE_OK;
   {
     std::lock_guard lock(c->mu_);
     c->wanted_ = true;
   }
   c->cv_.notify_one();
   return SQLITE_OK;
+}
+
+void WalCheckpointer::RestartIfWanted(sqlite3* db) {
+  if (!restart_wanted_ || !sqlite3_get_autocommit(db)) return;
+  // SQLITE_BUSY while the background checkpoint is still running: the next commit tries again.
+  auto start = std::chrono::steady_clock::now();
+  int wal_pages = 0, copied = 0;
+  int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &wal_pages, &copied);
+  if (rc == SQLITE_OK) {
+    restart_wanted_ = false;
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    spdlog::info("WAL restarted past {} pages: writer paused {} ms", limits_.restart_pages, ms.count());
+  }
+  else if (rc != SQLITE_BUSY) spdlog::warn("checkpoint failed: {}", sqlite3_errmsg(db));
+}
+
+sqlite3* WalCheckpointer::Open() {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    spdlog::warn("checkpoint: cannot open {}: {}", path_, sqlite3_errstr(rc));
+    sqlite3_close_v2(db);
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
+  return db;
 }
 
 // A passive checkpoint never blocks the writer; with synchronous=NORMAL SQLite syncs the WAL
@@ -88,17 +122,7 @@ void WalCheckpointer::Loop() {
       if (stopping_) break;
       wanted_ = false;
     }
-    if (!db) {
-      int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
-      if (rc != SQLITE_OK) {
-        spdlog::warn("checkpoint: cannot open {}: {}", path_, sqlite3_errstr(rc));
-        sqlite3_close_v2(db);
-        db = nullptr;
-        continue;
-      }
-      sqlite3_busy_timeout(db, 5000);
-      sqlite3_exec(db, "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
-    }
+    if (!db && !(db = Open())) continue;
     int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("checkpoint failed: {}", sqlite3_errmsg(db));
   }
