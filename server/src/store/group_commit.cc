@@ -111,10 +111,31 @@ void GroupCommitWriter::Loop() {
   }
 }
 
-// One fixed savepoint name: each job releases it before the next starts, and the
-// statements stay in the connection's prepared-statement cache.
-Status GroupCommitWriter::RunJob(Pending& p, size_t) {
-  XINAN_RETURN_IF_ERROR(conn_->Exec("SAVEPOINT job").status());
+// One fixed savepoint name, so the statements stay in the connection's prepared-statement
+// cache. The savepoint of a job that succeeded is released when the next job opens its own (or
+// by the COMMIT); on PostgreSQL, where every statement is a network round trip, the RELEASE and
+// the next SAVEPOINT go as one script.
+Status GroupCommitWriter::OpenSavepoint(bool release_previous) {
+  const bool pg = conn_->engine() == Engine::kPostgres;
+  Status st;
+  if (!release_previous) st = conn_->Exec("SAVEPOINT job").status();
+  else if (pg) st = conn_->ExecScript("RELEASE SAVEPOINT job; SAVEPOINT job");
+  else if ((st = conn_->Exec("RELEASE SAVEPOINT job").status()).ok()) st = conn_->Exec("SAVEPOINT job").status();
+  // Without its savepoint no job can fail alone: the batch ends (rolled back, answered 503).
+  return st.ok() ? st : Status::Unavailable("savepoint: " + st.detail());
+}
+
+Status GroupCommitWriter::RollbackJob() {
+  if (conn_->engine() == Engine::kPostgres) {
+    return conn_->ExecScript("ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job");
+  }
+  XINAN_RETURN_IF_ERROR(conn_->Exec("ROLLBACK TO SAVEPOINT job").status());
+  return conn_->Exec("RELEASE SAVEPOINT job").status();
+}
+
+// Runs one job inside its savepoint; a failed job is rolled back to it and leaves nothing.
+Status GroupCommitWriter::RunJob(Pending& p, bool release_previous) {
+  XINAN_RETURN_IF_ERROR(OpenSavepoint(release_previous));
   AuditChain::Tail before = chain_.tail();
   Context ctx(*conn_, chain_, clock_);
   Status st;
@@ -123,9 +144,8 @@ Status GroupCommitWriter::RunJob(Pending& p, size_t) {
   } catch (const std::exception& e) {
     st = Status::Internal(std::string("write job threw: ") + e.what());
   }
-  if (st.ok()) return conn_->Exec("RELEASE SAVEPOINT job").status();
-  XINAN_RETURN_IF_ERROR(conn_->Exec("ROLLBACK TO SAVEPOINT job").status());
-  XINAN_RETURN_IF_ERROR(conn_->Exec("RELEASE SAVEPOINT job").status());
+  if (st.ok()) return st;
+  if (Status undo = RollbackJob(); !undo.ok()) return Status::Unavailable("rollback: " + undo.detail());
   chain_.Restore(before);
   return st;
 }
@@ -136,9 +156,11 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
   Status fatal = conn_->ExecScript(pg ? "BEGIN" : "BEGIN IMMEDIATE");
   if (fatal.ok()) fatal = chain_.BeginBatch(*conn_);
   size_t failed = 0;
+  bool open_savepoint = false;
   for (size_t i = 0; i < batch.size() && fatal.ok(); ++i) {
-    Status st = RunJob(batch[i], i);
+    Status st = RunJob(batch[i], open_savepoint);
     bool job_failed = !st.ok();
+    open_savepoint = !job_failed;
     // A failure of the savepoint machinery itself (not of the job) ends the batch.
     if (job_failed && st.kind() == StatusKind::kUnavailable) fatal = st;
     results[i] = std::move(st);

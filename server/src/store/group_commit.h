@@ -59,7 +59,9 @@ class GroupCommitWriter {
   void Loop();
   std::vector<Pending> TakeBatch();
   void RunBatch(std::vector<Pending>& batch);
-  Status RunJob(Pending& p, size_t index);
+  Status RunJob(Pending& p, bool release_previous);
+  Status OpenSavepoint(bool release_previous);
+  Status RollbackJob();
   void Record(size_t batch_size, size_t failed);
   void Answer(std::vector<Pending>& batch, std::vector<Status>& results, bool committed);
   void SyncLoop();

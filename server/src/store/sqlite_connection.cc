@@ -47,7 +47,7 @@ class SqliteConnection final : public Connection {
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     }
     Status st = rc == SQLITE_DONE ? Status::Ok() : SqliteError(db_, rc, "exec");
-    sqlite3_reset(stmt);
+    Finish(stmt);
     if (!st.ok()) return st;
     return static_cast<int64_t>(sqlite3_changes(db_));
   }
@@ -59,7 +59,7 @@ class SqliteConnection final : public Connection {
     int n = sqlite3_column_count(stmt);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows.emplace_back(ReadRow(stmt, n));
     Status st = rc == SQLITE_DONE ? Status::Ok() : SqliteError(db_, rc, "query");
-    sqlite3_reset(stmt);
+    Finish(stmt);
     if (!st.ok()) return st;
     return rows;
   }
@@ -92,9 +92,15 @@ class SqliteConnection final : public Connection {
       if (cache_.size() > 512) Clear();
       cache_.emplace(std::string(sql), stmt);
     }
-    sqlite3_clear_bindings(stmt);
     for (size_t i = 0; i < params.size(); ++i) Bind(stmt, static_cast<int>(i + 1), params[i]);
     return stmt;
+  }
+
+  // Text is bound without a copy (SQLITE_STATIC): `params` outlives the statement's run, and
+  // the bindings are cleared here, before the caller's params go away.
+  static void Finish(sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
   }
 
   void Clear() {
@@ -106,7 +112,7 @@ class SqliteConnection final : public Connection {
     if (auto p = std::get_if<int64_t>(&v)) sqlite3_bind_int64(stmt, i, *p);
     else if (auto p = std::get_if<double>(&v)) sqlite3_bind_double(stmt, i, *p);
     else if (auto p = std::get_if<std::string>(&v))
-      sqlite3_bind_text(stmt, i, p->data(), static_cast<int>(p->size()), SQLITE_TRANSIENT);
+      sqlite3_bind_text(stmt, i, p->data(), static_cast<int>(p->size()), SQLITE_STATIC);
     else sqlite3_bind_null(stmt, i);
   }
 
