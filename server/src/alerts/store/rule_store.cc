@@ -87,17 +87,7 @@ Result<RulePage> RuleStore::List(const std::string& q, int offset, int limit) {
 }
 
 Result<std::vector<WarningRule>> RuleStore::Active() {
-  if (cache_millis_ <= 0) return ReadActive();
-  int64_t now = clock_->NowMillis();
-  uint64_t generation = generation_.load();
-  {
-    std::lock_guard lock(mu_);
-    if (cached_ && cached_->stamp.FreshAt(generation, now, cache_millis_)) return cached_->rules;
-  }
-  XINAN_ASSIGN_OR_RETURN(std::vector<WarningRule> rules, ReadActive());
-  std::lock_guard lock(mu_);
-  cached_ = Cached{rules, CacheStamp{generation, now}};  // generation read before: a change since wins
-  return rules;
+  return active_.Get([this] { return ReadActive(); });
 }
 
 Result<std::vector<WarningRule>> RuleStore::ReadActive() {
@@ -123,7 +113,7 @@ Result<StoredRule> RuleStore::Create(const security::Actor& actor, WarningRule r
     XINAN_ASSIGN_OR_RETURN(out, LoadRule(w.conn(), rule.id));
     return w.Audit(actor.Event("warning_rule.create", "warning_rule", rule.id));
   }));
-  generation_++;
+  active_.Invalidate();
   return *out;
 }
 
@@ -143,7 +133,7 @@ Result<StoredRule> RuleStore::Update(const security::Actor& actor, const std::st
     XINAN_ASSIGN_OR_RETURN(out, LoadRule(w.conn(), id));
     return w.Audit(actor.Event("warning_rule.update", "warning_rule", id));
   }));
-  generation_++;
+  active_.Invalidate();
   return *out;
 }
 
@@ -153,7 +143,7 @@ Status RuleStore::Delete(const security::Actor& actor, const std::string& id) {
     if (n == 0) return Status::NotFound();
     return w.Audit(actor.Event("warning_rule.delete", "warning_rule", id));
   });
-  generation_++;
+  active_.Invalidate();
   return st;
 }
 

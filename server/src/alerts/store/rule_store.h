@@ -2,15 +2,12 @@
 // assessment is evaluated against. Writes are audited; reads never wait for the writer.
 #pragma once
 
-#include <atomic>
-#include <mutex>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "common/cache_stamp.h"
-#include "common/clock.h"
 #include "alerts/domain/warning_rules.h"
+#include "common/clock.h"
+#include "common/read_cache.h"
 #include "security/actor.h"
 #include "store/database.h"
 
@@ -31,7 +28,7 @@ class RuleStore {
   // With a clock and cache_millis > 0, Active() keeps the rules it read in memory that long;
   // a change made through this store applies at once, another instance's within cache_millis.
   explicit RuleStore(store::Database& db, const Clock* clock = nullptr, int64_t cache_millis = 0)
-      : db_(db), clock_(clock), cache_millis_(clock ? cache_millis : 0) {}
+      : db_(db), active_(clock, cache_millis) {}
 
   // Rules whose name contains `q` (all when empty), strongest level first.
   Result<RulePage> List(const std::string& q, int offset, int limit);
@@ -49,15 +46,7 @@ class RuleStore {
   Result<std::vector<WarningRule>> ReadActive();
 
   store::Database& db_;
-  const Clock* clock_;
-  const int64_t cache_millis_;
-  std::atomic<uint64_t> generation_{0};  // bumped by every change made through this store
-  std::mutex mu_;
-  struct Cached {
-    std::vector<WarningRule> rules;
-    CacheStamp stamp;
-  };
-  std::optional<Cached> cached_;  // GUARDED_BY(mu_)
+  ReadCache<std::vector<WarningRule>> active_;  // Invalidate()d by every change made here
 };
 
 }  // namespace xinan::alerts

@@ -79,14 +79,16 @@ Status MapUniqueToField(Status st) {
 }  // namespace
 
 Result<std::vector<TagDef>> PeopleStore::Tags() {
-  std::vector<TagDef> out;
-  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-        "SELECT code, name_zh, name_en FROM tag_definitions WHERE active = 1 ORDER BY sort, code"));
-    for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2)});
-    return Status::Ok();
-  }));
-  return out;
+  return tags_.Get([this]() -> Result<std::vector<TagDef>> {
+    std::vector<TagDef> out;
+    XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
+      XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+          "SELECT code, name_zh, name_en FROM tag_definitions WHERE active = 1 ORDER BY sort, code"));
+      for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2)});
+      return Status::Ok();
+    }));
+    return out;
+  });
 }
 
 Result<Person> PeopleStore::Create(const security::Actor& actor, const security::Scope& scope,

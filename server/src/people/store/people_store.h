@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
+#include "common/read_cache.h"
 #include "common/result.h"
 #include "people/domain/person.h"
 #include "security/actor.h"
@@ -43,9 +45,13 @@ class PeopleStore {
  public:
   static constexpr int64_t kBreakGlassMillis = 24LL * 3600 * 1000;
 
-  PeopleStore(store::Database& db, const security::FieldCipher& cipher, const Clock& clock)
-      : db_(db), cipher_(cipher), clock_(clock) {}
+  // Tag definitions change only through migrations or SQL: kept in memory this long.
+  static constexpr int64_t kTagsCacheMillis = 5000;
 
+  PeopleStore(store::Database& db, const security::FieldCipher& cipher, const Clock& clock)
+      : db_(db), cipher_(cipher), clock_(clock), tags_(&clock, kTagsCacheMillis) {}
+
+  // The active special-population tags, in display order.
   Result<std::vector<TagDef>> Tags();
   // Creates a resident in a unit inside the scope (validated input). Unit outside the scope →
   // field unitId/unit_not_found; duplicate ID number → field idNumber/id_number_exists.
@@ -69,6 +75,7 @@ class PeopleStore {
   store::Database& db_;
   const security::FieldCipher& cipher_;
   const Clock& clock_;
+  ReadCache<std::vector<TagDef>> tags_;
 };
 
 }  // namespace xinan::people

@@ -130,6 +130,26 @@ TEST_P(PeopleStoreTest, DuplicateIdNumberFailsAndLeavesNothing) {
   EXPECT_EQ(AuditCount("person.create"), 1);
 }
 
+// Tag definitions are read once per cache time: a tag defined directly in the database is
+// refused until the cached list expires, then accepted.
+TEST_P(PeopleStoreTest, TagDefinedBySqlAppliesAfterTheCacheTime) {
+  Create(kVillage11, 20);  // reads and caches the tag list
+  ASSERT_TRUE(db().Write([](store::WriteContext& w) {
+    return w.conn().Exec("INSERT INTO tag_definitions (code, name_zh, name_en) VALUES "
+                         "('veteran_family', '军属', 'Veteran family')").status();
+  }).ok());
+  PersonInput in = Input(kVillage11, 21);
+  in.tags = {"veteran_family"};
+  auto early = people_->Create(ActorFor("", "t"), ScopeAt(kVillage11), in);
+  ASSERT_FALSE(early.ok());
+  ASSERT_FALSE(early.status().fields().empty());
+  EXPECT_EQ(early.status().fields()[0].field, "tags");
+  clock_.Advance(PeopleStore::kTagsCacheMillis);
+  auto later = people_->Create(ActorFor("", "t"), ScopeAt(kVillage11), in);
+  ASSERT_TRUE(later.ok()) << later.status().ToString();
+  EXPECT_EQ(later->tags, std::vector<std::string>{"veteran_family"});
+}
+
 TEST_P(PeopleStoreTest, StaleVersionConflicts) {
   Person p = Create(kVillage11, 13);
   PersonInput in = Input(kVillage11, 13, "改名");

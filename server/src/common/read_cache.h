@@ -1,0 +1,55 @@
+// ReadCache<T>: one value read from the database and kept in memory for a while, under
+// CacheStamp's rule: used only while younger than the cache time and while no change was made
+// through this instance since it was read (Invalidate() after such a change). Changes made
+// elsewhere (another instance, SQL) apply within the cache time. Thread-safe.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+
+#include "common/cache_stamp.h"
+#include "common/clock.h"
+#include "common/result.h"
+
+namespace xinan {
+
+template <typename T>
+class ReadCache {
+ public:
+  // Without a clock, or with ttl_millis <= 0, every Get reads.
+  ReadCache(const Clock* clock, int64_t ttl_millis) : clock_(clock), ttl_millis_(clock ? ttl_millis : 0) {}
+
+  // The cached value while fresh, else the result of read() (kept when it succeeds).
+  template <typename Read>
+  Result<T> Get(Read&& read) {
+    if (ttl_millis_ <= 0) return read();
+    int64_t now = clock_->NowMillis();
+    uint64_t generation = generation_.load();
+    {
+      std::lock_guard lock(mu_);
+      if (cached_ && cached_->stamp.FreshAt(generation, now, ttl_millis_)) return cached_->value;
+    }
+    Result<T> fresh = read();
+    if (!fresh.ok()) return fresh;
+    std::lock_guard lock(mu_);
+    cached_ = Cached{*fresh, CacheStamp{generation, now}};  // generation read before: a change since wins
+    return fresh;
+  }
+
+  void Invalidate() { generation_++; }
+
+ private:
+  struct Cached {
+    T value;
+    CacheStamp stamp;
+  };
+  const Clock* clock_;
+  const int64_t ttl_millis_;
+  std::atomic<uint64_t> generation_{0};
+  std::mutex mu_;
+  std::optional<Cached> cached_;  // GUARDED_BY(mu_)
+};
+
+}  // namespace xinan
