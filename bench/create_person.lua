@@ -1,5 +1,6 @@
 -- wrk script: durable person creates with unique, valid (GB 11643) fictional ID numbers.
--- Env: XINAN_TOKEN (bearer), XINAN_UNIT (unit id), XINAN_RUN (0-99, keeps runs apart).
+-- Env: XINAN_TOKEN (bearer), XINAN_UNIT (unit id), XINAN_RUN (runs that differ mod 8 never
+-- repeat a number).
 local weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 local checks = {"1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"}
 local counter = 0
