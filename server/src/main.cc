@@ -107,7 +107,7 @@ void AddServeOptions(CLI::App* cmd, ServeConfig& c) {
   cmd->add_option("--listen", c.listen, "host:port to listen on")->envname("XINAN_LISTEN")->capture_default_str();
   cmd->add_option("--web-root", c.web_root, "directory of the built web UI")->envname("XINAN_WEB_ROOT")->capture_default_str();
   cmd->add_option("--io-threads", c.io_threads, "IO threads (0 = cores)")->envname("XINAN_IO_THREADS")->capture_default_str();
-  cmd->add_option("--workers", c.workers, "handler worker threads")->envname("XINAN_WORKERS")->capture_default_str();
+  cmd->add_option("--workers", c.workers, "threads for work taken off the IO threads (password hashing, PostgreSQL reads, Excel export); also the read connections")->envname("XINAN_WORKERS")->capture_default_str();
   cmd->add_option("--max-body-kib", c.max_body_kib, "largest request body")->envname("XINAN_MAX_BODY_KIB")->capture_default_str();
   cmd->add_option("--read-timeout", c.read_timeout, "seconds to receive a request")->envname("XINAN_READ_TIMEOUT")->capture_default_str();
   cmd->add_option("--idle-timeout", c.idle_timeout, "keep-alive idle seconds")->envname("XINAN_IDLE_TIMEOUT")->capture_default_str();

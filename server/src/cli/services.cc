@@ -35,6 +35,7 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonConfig& common,
   dbo.clock = &s->clock;
   dbo.max_batch = o.max_batch;
   dbo.max_wait_micros = o.max_wait_micros;
+  dbo.read_pool_size = o.read_pool_size;
   XINAN_ASSIGN_OR_RETURN(s->db, store::OpenDatabase(dbo));
   bool created = false;
   XINAN_ASSIGN_OR_RETURN(security::FieldCipher cipher,
