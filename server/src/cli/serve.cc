@@ -159,6 +159,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   }
   spdlog::info("xinan serving on port {} (database: {})", server.port(),
                s.db->engine() == store::Engine::kSqlite ? "sqlite" : "postgresql");
+  spdlog::default_logger()->flush();  // at once, not within the second: scripts wait for this line
   EscalationScheduler escalation(alert_store, s.clock, c.escalation_interval_seconds);
   server.WaitForSignal();
   escalation.Stop();

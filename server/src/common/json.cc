@@ -3,6 +3,8 @@
 
 #include "common/json.h"
 
+#include <cmath>
+
 namespace xinan {
 
 Result<json::object> ParseObject(std::string_view text) {
@@ -59,6 +61,11 @@ Result<std::optional<std::vector<std::string>>> OptionalStringArray(const json::
     out.emplace_back(v.as_string());
   }
   return Out(std::move(out));
+}
+
+json::value WholeOrReal(double v) {
+  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<int64_t>(v);
+  return v;
 }
 
 Result<std::optional<double>> OptionalNumber(const json::object& obj, std::string_view key) {

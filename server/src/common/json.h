@@ -26,6 +26,9 @@ Result<std::optional<bool>> OptionalBool(const json::object& obj, std::string_vi
 Result<std::optional<std::vector<std::string>>> OptionalStringArray(const json::object& obj,
                                                                     std::string_view key);
 
+// A number for output: an integer when it is whole (12, not Boost.JSON's 1.2E1), else a real.
+json::value WholeOrReal(double v);
+
 // Optional number (integer or real); "type_number" field error otherwise.
 Result<std::optional<double>> OptionalNumber(const json::object& obj, std::string_view key);
 // Optional integer; "type_integer" field error otherwise.

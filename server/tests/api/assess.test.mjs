@@ -34,6 +34,8 @@ test('a self-assessment with a critical answer shows the crisis line and raises 
   const yellow = await api(srv.url, 'POST', url, { body: { scaleCode: 'phq9', answers: phq9(2, 0), consent: true } })
   assert.equal(yellow.status, 201)
   assert.equal(yellow.json.crisis, false)
+  // Whole scores are written as integers ("total":16), not Boost.JSON's 1.6E1.
+  assert.match(yellow.text, /"total":16,"raw":16,/)
   const red = await api(srv.url, 'POST', url, { body: { scaleCode: 'phq9', answers: phq9(0, 1), consent: true } })
   assert.equal(red.status, 201, red.text)
   assert.equal(red.json.crisis, true)

@@ -24,8 +24,8 @@ json::object RuleJson(const StoredRule& s) {
   // The shipped rules carry no time of creation (they come with the schema).
   o["createdAt"] = s.created_at ? json::value(FormatInstant(s.created_at)) : json::value();
   o["updatedAt"] = s.updated_at ? json::value(FormatInstant(s.updated_at)) : json::value();
-  o["minTotal"] = r.min_total ? json::value(*r.min_total) : json::value();
-  o["minRise"] = r.min_rise ? json::value(*r.min_rise) : json::value();
+  o["minTotal"] = r.min_total ? WholeOrReal(*r.min_total) : json::value();
+  o["minRise"] = r.min_rise ? WholeOrReal(*r.min_rise) : json::value();
   return o;
 }
 

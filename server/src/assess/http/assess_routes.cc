@@ -40,7 +40,7 @@ const Band* BandOf(const Scale& s, const std::string& code) {
 
 json::object ResultJson(const StoredAssessment& a, const ScaleLibrary& lib) {
   json::object o{{"id", a.id}, {"scaleCode", a.scale_code}, {"scaleVersion", a.scale_version},
-                 {"total", a.score.total}, {"raw", a.score.raw}, {"band", a.score.band},
+                 {"total", WholeOrReal(a.score.total)}, {"raw", WholeOrReal(a.score.raw)}, {"band", a.score.band},
                  {"positive", a.score.positive}, {"critical", a.score.critical()},
                  {"createdAt", FormatInstant(a.created_at)}};
   if (const Scale* s = lib.Find(a.scale_code, a.scale_version)) {

@@ -36,11 +36,6 @@ void PutText(json::object& o, const std::string& key, const assess::Text& t, con
   o["_" + key] = json::object{{"extension", json::array{std::move(translation)}}};
 }
 
-json::value Number(double v) {
-  if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 9e15) return static_cast<int64_t>(v);
-  return v;
-}
-
 json::object LoincCoding(const std::string& code) { return {{"system", kLoincSystem}, {"code", code}}; }
 
 }  // namespace xinan::fhir

@@ -39,8 +39,6 @@ const std::string& InLanguage(const assess::Text& t, const std::string& lang);
 // Sets o[key] to the text in `lang` and o["_" + key] to the standard translation extension
 // carrying the other language, so one resource serves both.
 void PutText(json::object& o, const std::string& key, const assess::Text& t, const std::string& lang);
-// A score as a JSON number: an integer when it is whole (12, not 1.2E1).
-json::value Number(double v);
 // {"system": "http://loinc.org", "code": code}
 json::object LoincCoding(const std::string& code);
 

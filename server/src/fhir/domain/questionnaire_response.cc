@@ -36,7 +36,7 @@ json::object ScoreItem(const std::string& link_id, const assess::Text& text, dou
   json::object o{{"linkId", link_id}};
   if (!loinc.empty()) o["extension"] = json::array{ItemCode(c, loinc)};
   PutText(o, "text", text, lang);
-  o["answer"] = json::array{json::object{{"valueDecimal", Number(score)}}};
+  o["answer"] = json::array{json::object{{"valueDecimal", WholeOrReal(score)}}};
   return o;
 }
 

@@ -98,9 +98,9 @@ TEST(Questionnaire, FactorsAreReadOnlyScoreItemsAndLoincOnlyWhereKnown) {
 }
 
 TEST(Numbers, WholeScoresAreIntegers) {
-  EXPECT_EQ(Serialize(Number(12)), "12");
-  EXPECT_EQ(Serialize(Number(0)), "0");
-  EXPECT_EQ(Serialize(Number(2.5)), "2.5E0");
+  EXPECT_EQ(Serialize(WholeOrReal(12)), "12");
+  EXPECT_EQ(Serialize(WholeOrReal(0)), "0");
+  EXPECT_EQ(Serialize(WholeOrReal(2.5)), "2.5E0");
 }
 
 StoredResponse Stored(const std::string& code, const assess::Answers& answers, const std::string& person) {
