@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "alerts/http/alert_routes.h"
 #include "assess/http/assess_routes.h"
@@ -57,7 +58,9 @@ ServicesOptions ServicesFor(const ServeConfig& c) {
   o.max_wait_micros = c.group_commit_wait_us;
   // A PostgreSQL read runs on a worker thread: with a connection per worker, requests wait in
   // the pool's FIFO queue instead of for a connection (an unordered wait that stretched p99).
-  o.read_pool_size = std::max(1, c.workers);
+  // SQLite reads run on the IO threads. At most 32, whatever --workers says.
+  int io_threads = c.io_threads > 0 ? c.io_threads : static_cast<int>(std::thread::hardware_concurrency());
+  o.read_pool_size = std::max({1, io_threads, std::min(c.workers, 32)});
   return o;
 }
 

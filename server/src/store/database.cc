@@ -79,22 +79,32 @@ class PooledDatabase final : public Database {
   Status ReadHere(const ReadJob& job) {
     XINAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Acquire());
     Status st;
-    {
+    bool ended = true;  // false when a SQLite read transaction could not be ended
+    try {
       // Nothing inside a read job suspends its request: a fiber suspended while holding a read
       // connection could leave the pool empty for the IO thread that has to resume it.
       fiber::NoSuspend hold;
-      st = engine_ == Engine::kSqlite ? InSnapshot(*conn, job) : job(*conn);
+      st = engine_ == Engine::kSqlite ? InSnapshot(*conn, job, &ended) : job(*conn);
+    } catch (...) {
+      Release(std::move(conn), /*broken=*/true);  // closed, with whatever transaction it had
+      throw;
     }
-    Release(std::move(conn), st.kind() == StatusKind::kUnavailable);
+    Release(std::move(conn), !ended || st.kind() == StatusKind::kUnavailable);
     return st;
   }
 
   // A SQLite read job runs in one read transaction: all its statements see one snapshot (a
   // count and the page it counts agree) and take the WAL read locks once, not per statement.
-  static Status InSnapshot(Connection& conn, const ReadJob& job) {
-    XINAN_RETURN_IF_ERROR(conn.Exec("BEGIN").status());
+  // A connection whose transaction could not be ended would keep serving that old snapshot (and
+  // hold back checkpoints): *ended = false, and the pool closes it.
+  static Status InSnapshot(Connection& conn, const ReadJob& job, bool* ended) {
+    if (Status begin = conn.Exec("BEGIN").status(); !begin.ok()) {
+      *ended = false;
+      return begin;
+    }
     Status st = job(conn);
     Status end = conn.Exec(st.ok() ? "COMMIT" : "ROLLBACK").status();
+    *ended = end.ok();
     return st.ok() ? end : st;
   }
 

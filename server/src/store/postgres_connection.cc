@@ -57,6 +57,11 @@ class PostgresConnection final : public Connection {
   Status ExecScript(std::string_view sql) override {
     ResultPtr res(PQexec(conn_, std::string(sql).c_str()));
     ExecStatusType st = PQresultStatus(res.get());
+    // A COMMIT of a transaction that an error aborted is answered "ROLLBACK", not an error:
+    // nothing was committed, and no job of the batch may be told otherwise.
+    if (st == PGRES_COMMAND_OK && sql == "COMMIT" && std::string_view(PQcmdStatus(res.get())) == "ROLLBACK") {
+      return Status::Unavailable("commit: the transaction had been aborted and was rolled back");
+    }
     // An empty script (e.g. a migration whose statements are all for SQLite) is nothing to do.
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY) return Status::Ok();
     return ResultError(conn_, res.get(), "script");

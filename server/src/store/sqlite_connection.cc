@@ -24,6 +24,8 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   return Status::Internal(msg);
 }
 
+constexpr int kBusyTimeoutMillis = 5000;
+
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(sqlite3* db, std::shared_ptr<WalSync> wal) : db_(db), wal_(std::move(wal)) {}
@@ -43,23 +45,23 @@ class SqliteConnection final : public Connection {
 
   Result<int64_t> Exec(std::string_view sql, const Params& params) override {
     XINAN_ASSIGN_OR_RETURN(sqlite3_stmt* stmt, Prepare(sql, params));
+    Finish finish{stmt};
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
     }
     Status st = rc == SQLITE_DONE ? Status::Ok() : SqliteError(db_, rc, "exec");
-    Finish(stmt);
     if (!st.ok()) return st;
     return static_cast<int64_t>(sqlite3_changes(db_));
   }
 
   Result<Rows> Query(std::string_view sql, const Params& params) override {
     XINAN_ASSIGN_OR_RETURN(sqlite3_stmt* stmt, Prepare(sql, params));
+    Finish finish{stmt};
     Rows rows;
     int rc;
     int n = sqlite3_column_count(stmt);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) rows.emplace_back(ReadRow(stmt, n));
     Status st = rc == SQLITE_DONE ? Status::Ok() : SqliteError(db_, rc, "query");
-    Finish(stmt);
     if (!st.ok()) return st;
     return rows;
   }
@@ -72,7 +74,7 @@ class SqliteConnection final : public Connection {
   Status ExecScript(std::string_view sql) override {
     char* err = nullptr;
     int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
-    if (checkpointer_) checkpointer_->RestartIfWanted(db_);  // after a COMMIT, outside it
+    if (checkpointer_) checkpointer_->RestartIfWanted(db_, kBusyTimeoutMillis);  // after a COMMIT
     if (rc == SQLITE_OK) return Status::Ok();
     std::string msg = err ? err : "script failed";
     sqlite3_free(err);
@@ -96,12 +98,16 @@ class SqliteConnection final : public Connection {
     return stmt;
   }
 
-  // Text is bound without a copy (SQLITE_STATIC): `params` outlives the statement's run, and
-  // the bindings are cleared here, before the caller's params go away.
-  static void Finish(sqlite3_stmt* stmt) {
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-  }
+  // Text is bound without a copy (SQLITE_STATIC): `params` outlive the statement's run, and
+  // Finish resets the statement and clears its bindings before they go away, on every path
+  // (errors and exceptions included).
+  struct Finish {
+    sqlite3_stmt* stmt;
+    ~Finish() {
+      sqlite3_reset(stmt);
+      sqlite3_clear_bindings(stmt);
+    }
+  };
 
   void Clear() {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
@@ -180,7 +186,7 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool rea
     sqlite3_close_v2(db);
     return Status::Unavailable(st.detail());
   }
-  sqlite3_busy_timeout(db, 5000);
+  sqlite3_busy_timeout(db, kBusyTimeoutMillis);
   sqlite3_extended_result_codes(db, 1);
   auto conn = std::make_unique<SqliteConnection>(
       db, read_only ? nullptr : std::make_shared<WalSync>(path));

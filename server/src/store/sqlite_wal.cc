@@ -71,6 +71,7 @@ WalCheckpointer::~WalCheckpointer() {
 
 int WalCheckpointer::OnCommit(void* self, sqlite3*, const char*, int wal_pages) {
   auto* c = static_cast<WalCheckpointer*>(self);
+  c->wal_pages_ = wal_pages;
   if (wal_pages >= c->limits_.restart_pages) {
     c->restart_wanted_ = true;  // the background checkpoint is not woken again past the limit
     return SQLITE_OK;
@@ -84,18 +85,29 @@ int WalCheckpointer::OnCommit(void* self, sqlite3*, const char*, int wal_pages) 
   return SQLITE_OK;
 }
 
-void WalCheckpointer::RestartIfWanted(sqlite3* db) {
+void WalCheckpointer::RestartIfWanted(sqlite3* db, int busy_timeout_millis) {
   if (!restart_wanted_ || !sqlite3_get_autocommit(db)) return;
-  // SQLITE_BUSY while the background checkpoint is still running: the next commit tries again.
   auto start = std::chrono::steady_clock::now();
-  int wal_pages = 0, copied = 0;
-  int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &wal_pages, &copied);
+  if (start < next_attempt_) return;
+  // The restart waits for readers still using the WAL: never longer than kRestartWaitMillis,
+  // so a slow read cannot hold the writer. SQLITE_BUSY (a reader, or the background checkpoint
+  // holding the checkpoint lock): try again after kRestartRetryMillis.
+  sqlite3_busy_timeout(db, kRestartWaitMillis);
+  int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+  sqlite3_busy_timeout(db, busy_timeout_millis);
+  auto now = std::chrono::steady_clock::now();
   if (rc == SQLITE_OK) {
     restart_wanted_ = false;
-    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - start);
     spdlog::info("WAL restarted past {} pages: writer paused {} ms", limits_.restart_pages, ms.count());
+    return;
   }
-  else if (rc != SQLITE_BUSY) spdlog::warn("checkpoint failed: {}", sqlite3_errmsg(db));
+  next_attempt_ = now + std::chrono::milliseconds(kRestartRetryMillis);
+  if (rc != SQLITE_BUSY) spdlog::warn("WAL restart failed: {}", sqlite3_errmsg(db));
+  if (wal_pages_ >= 4 * limits_.restart_pages && now >= next_warning_) {
+    next_warning_ = now + std::chrono::minutes(1);
+    spdlog::warn("WAL at {} pages: its restart keeps waiting for long reads", wal_pages_);
+  }
 }
 
 sqlite3* WalCheckpointer::Open() {

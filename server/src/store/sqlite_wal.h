@@ -8,6 +8,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -59,8 +60,12 @@ class WalCheckpointer {
   // the thread, or past the size limit asks for a restart of the WAL.
   static int OnCommit(void* self, sqlite3* db, const char* schema, int wal_pages);
   // Called by the write connection once its commit has finished (no transaction, no running
-  // statement): runs the restarting checkpoint when OnCommit asked for one.
-  void RestartIfWanted(sqlite3* db);
+  // statement): runs the restarting checkpoint when OnCommit asked for one, waiting at most
+  // kRestartWaitMillis for readers, then puts the connection's busy timeout back.
+  void RestartIfWanted(sqlite3* db, int busy_timeout_millis);
+
+  static constexpr int kRestartWaitMillis = 20;
+  static constexpr int kRestartRetryMillis = 100;
 
  private:
   void Loop();
@@ -72,7 +77,10 @@ class WalCheckpointer {
   std::condition_variable cv_;
   bool wanted_ = false;    // GUARDED_BY(mu_)
   bool stopping_ = false;  // GUARDED_BY(mu_)
-  bool restart_wanted_ = false;  // the write connection's thread only
+  // The write connection's thread only:
+  bool restart_wanted_ = false;
+  int wal_pages_ = 0;
+  std::chrono::steady_clock::time_point next_attempt_, next_warning_;
   std::thread thread_;
 };
 

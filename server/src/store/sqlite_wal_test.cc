@@ -46,7 +46,7 @@ TEST(WalCheckpointer, ContinuousWritesKeepTheWalBounded) {
     for (int i = 0; i < kWrites; ++i) {
       ASSERT_EQ(sqlite3_step(insert), SQLITE_DONE);
       sqlite3_reset(insert);
-      checkpointer.RestartIfWanted(db);  // as the write connection does after each COMMIT
+      checkpointer.RestartIfWanted(db, 5000);  // as the write connection does after each COMMIT
       if (i % 50 == 0) largest = std::max(largest, SizeOf(fs::path(db_path.string() + "-wal")));
     }
     sqlite3_finalize(insert);

@@ -166,6 +166,21 @@ TEST_P(StoreTest, AuditRowidMigrationKeepsTheChain) {
   EXPECT_EQ(v->rows, rows + 1);
 }
 
+// A job that swallows a failed statement and returns OK: on PostgreSQL the failure aborted the
+// transaction and the COMMIT rolls everything back, so the job must not be told it succeeded.
+// Whatever the engine, what is acknowledged is what was committed.
+TEST_P(StoreTest, AcknowledgedMeansCommittedEvenIfAJobSwallowsAnError) {
+  Status st = db().Write([](WriteContext& w) -> Status {
+    const char* insert = "INSERT INTO tag_definitions (code, name_zh, name_en) VALUES ($1, $1, $1)";
+    XINAN_RETURN_IF_ERROR(w.conn().Exec(insert, {std::string("swallowed")}).status());
+    (void)w.conn().Exec(insert, {std::string("swallowed")});  // duplicate: fails, ignored
+    return Status::Ok();
+  });
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tag_definitions WHERE code = 'swallowed'"), st.ok() ? 1 : 0);
+  if (GetParam() == Engine::kPostgres) EXPECT_FALSE(st.ok());
+  EXPECT_TRUE(db().Write(InsertTag("after_swallow")).ok());
+}
+
 // A SQLite read job is one snapshot: a commit made while it runs is not seen by its later
 // statements (so a list's count and its page agree). PostgreSQL reads run statement by
 // statement (READ COMMITTED, no extra round trips), so there the second count sees the commit.
