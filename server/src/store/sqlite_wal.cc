@@ -90,8 +90,9 @@ void WalCheckpointer::RestartIfWanted(sqlite3* db, int busy_timeout_millis) {
   auto start = std::chrono::steady_clock::now();
   if (start < next_attempt_) return;
   // The restart waits for readers still using the WAL: never longer than kRestartWaitMillis,
-  // so a slow read cannot hold the writer. SQLITE_BUSY (a reader, or the background checkpoint
-  // holding the checkpoint lock): try again after kRestartRetryMillis.
+  // so a slow read cannot hold the writer; after such a wait it tries again kRestartRetryMillis
+  // later. SQLITE_BUSY at once (the background checkpoint holds the checkpoint lock): the next
+  // commit tries again, so the frames left to copy stay few.
   sqlite3_busy_timeout(db, kRestartWaitMillis);
   int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
   sqlite3_busy_timeout(db, busy_timeout_millis);
@@ -102,7 +103,9 @@ void WalCheckpointer::RestartIfWanted(sqlite3* db, int busy_timeout_millis) {
     spdlog::info("WAL restarted past {} pages: writer paused {} ms", limits_.restart_pages, ms.count());
     return;
   }
-  next_attempt_ = now + std::chrono::milliseconds(kRestartRetryMillis);
+  if (now - start >= std::chrono::milliseconds(kRestartWaitMillis / 2)) {
+    next_attempt_ = now + std::chrono::milliseconds(kRestartRetryMillis);
+  }
   if (rc != SQLITE_BUSY) spdlog::warn("WAL restart failed: {}", sqlite3_errmsg(db));
   if (wal_pages_ >= 4 * limits_.restart_pages && now >= next_warning_) {
     next_warning_ = now + std::chrono::minutes(1);

@@ -6,8 +6,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "security/tokens.h"
 
@@ -59,6 +61,48 @@ TEST(WalCheckpointer, ContinuousWritesKeepTheWalBounded) {
   ASSERT_EQ(sqlite3_step(count), SQLITE_ROW);
   EXPECT_EQ(sqlite3_column_int(count, 0), kWrites);
   sqlite3_finalize(count);
+  sqlite3_close(db);
+  fs::remove_all(dir);
+}
+
+// A read still using the WAL does not hold the writer for the busy timeout (5 s) at each commit:
+// the restart gives up after a short wait, and succeeds once the read has ended.
+TEST(WalCheckpointer, RestartDoesNotWaitLongForAReader) {
+  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
+  fs::create_directories(dir);
+  std::string path = (dir / "r.db").string();
+  sqlite3* db = nullptr;
+  sqlite3* reader = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB); "
+                             "INSERT INTO t (body) VALUES (zeroblob(100))", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_open(path.c_str(), &reader), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(reader, "BEGIN; SELECT COUNT(*) FROM t", nullptr, nullptr, nullptr), SQLITE_OK);
+  auto wal_frames = [&] {
+    int log = -1, done = -1;
+    sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    return log;
+  };
+  {
+    WalCheckpointer checkpointer(path, {/*checkpoint_pages=*/1 << 30, /*restart_pages=*/20});
+    sqlite3_wal_hook(db, &WalCheckpointer::OnCommit, &checkpointer);
+    for (int i = 0; i < 30; ++i) {
+      ASSERT_EQ(sqlite3_exec(db, "INSERT INTO t (body) VALUES (zeroblob(4000))", nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    auto start = std::chrono::steady_clock::now();
+    checkpointer.RestartIfWanted(db, 5000);
+    auto waited = std::chrono::steady_clock::now() - start;
+    EXPECT_LT(waited, std::chrono::milliseconds(1000));
+    EXPECT_GE(wal_frames(), 30);  // not restarted while the read goes on
+    ASSERT_EQ(sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    std::this_thread::sleep_for(std::chrono::milliseconds(WalCheckpointer::kRestartRetryMillis + 20));
+    ASSERT_EQ(sqlite3_exec(db, "INSERT INTO t (body) VALUES (zeroblob(10))", nullptr, nullptr, nullptr), SQLITE_OK);
+    checkpointer.RestartIfWanted(db, 5000);
+    ASSERT_EQ(sqlite3_exec(db, "INSERT INTO t (body) VALUES (zeroblob(10))", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_LT(wal_frames(), 5);  // written from the start again
+    sqlite3_wal_hook(db, nullptr, nullptr);
+  }
+  sqlite3_close(reader);
   sqlite3_close(db);
   fs::remove_all(dir);
 }
