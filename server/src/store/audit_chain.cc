@@ -1,15 +1,32 @@
 #include "store/audit_chain.h"
 
+#include <algorithm>
+
 #include "security/tokens.h"
 
 namespace xinan::store {
 namespace {
 
 constexpr int64_t kAppendLockKey = 7419230001;
-constexpr const char* kInsert =
+constexpr const char* kInsertInto =
     "INSERT INTO audit_log (seq, at, actor_user_id, actor_username, actor_role, actor_unit_id, "
-    "action, object_type, object_id, person_id, reason, request_id, prev_hash, hash) VALUES "
-    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+    "action, object_type, object_id, person_id, reason, request_id, prev_hash, hash) VALUES ";
+constexpr size_t kColumns = 14;
+constexpr size_t kRowsPerInsert = 64;  // 896 parameters, far below either engine's limit
+
+// "INSERT … VALUES ($1, …, $14), ($15, …, $28), …" for `rows` rows.
+std::string InsertRows(size_t rows) {
+  std::string sql = kInsertInto;
+  for (size_t r = 0; r < rows; ++r) {
+    sql += r ? ", (" : "(";
+    for (size_t c = 0; c < kColumns; ++c) {
+      if (c) sql += ", ";
+      sql += "$" + std::to_string(r * kColumns + c + 1);
+    }
+    sql += ")";
+  }
+  return sql;
+}
 constexpr const char* kSelectPage =
     "SELECT seq, at, actor_user_id, actor_username, actor_role, actor_unit_id, action, "
     "object_type, object_id, person_id, reason, request_id, prev_hash, hash FROM audit_log "
@@ -39,6 +56,7 @@ std::string AuditRowHash(const std::string& prev_hash, const AuditEvent& e, int6
 }
 
 Status AuditChain::BeginBatch(Connection& conn) {
+  pending_.clear();
   if (conn.engine() == Engine::kPostgres) {
     XINAN_RETURN_IF_ERROR(conn.Query("SELECT pg_advisory_xact_lock($1)", {kAppendLockKey}).status());
   }
@@ -47,17 +65,33 @@ Status AuditChain::BeginBatch(Connection& conn) {
   return Status::Ok();
 }
 
-Status AuditChain::Append(Connection& conn, AuditEvent e, int64_t now) {
+void AuditChain::Append(AuditEvent e, int64_t now) {
   if (e.at_millis == 0) e.at_millis = now;
   int64_t seq = tail_.seq + 1;
   std::string hash = AuditRowHash(tail_.hash, e, seq);
   auto t = [](const std::string& s) { return TextOrNull(s); };
-  XINAN_RETURN_IF_ERROR(conn.Exec(kInsert, {seq, e.at_millis, t(e.actor_user_id), t(e.actor_username),
-                                            t(e.actor_role), t(e.actor_unit_id), e.action,
-                                            t(e.object_type), t(e.object_id), t(e.person_id),
-                                            t(e.reason), t(e.request_id), tail_.hash, hash})
-                            .status());
-  tail_ = {seq, hash};
+  pending_.push_back({seq, {seq, e.at_millis, t(e.actor_user_id), t(e.actor_username), t(e.actor_role),
+                            t(e.actor_unit_id), e.action, t(e.object_type), t(e.object_id),
+                            t(e.person_id), t(e.reason), t(e.request_id), tail_.hash, hash}});
+  tail_ = {seq, std::move(hash)};
+}
+
+void AuditChain::Restore(const Tail& t) {
+  while (!pending_.empty() && pending_.back().seq > t.seq) pending_.pop_back();
+  tail_ = t;
+}
+
+Status AuditChain::Flush(Connection& conn) {
+  for (size_t first = 0; first < pending_.size(); first += kRowsPerInsert) {
+    size_t rows = std::min(kRowsPerInsert, pending_.size() - first);
+    Params params;
+    params.reserve(rows * kColumns);
+    for (size_t r = first; r < first + rows; ++r) {
+      for (auto& v : pending_[r].values) params.push_back(std::move(v));
+    }
+    XINAN_RETURN_IF_ERROR(conn.Exec(InsertRows(rows), params).status());
+  }
+  pending_.clear();
   return Status::Ok();
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "store/connection.h"
 #include "store/database.h"
@@ -28,15 +29,24 @@ class AuditChain {
   // At the start of each batch: on PostgreSQL takes the transaction-level advisory lock that
   // serialises appends of all instances, then reads the current tail.
   Status BeginBatch(Connection& conn);
-  // Inserts `event` as the next row. `now` fills a zero at_millis.
-  Status Append(Connection& conn, AuditEvent event, int64_t now);
+  // Chains `event` as the next row (`now` fills a zero at_millis). The row is written by Flush,
+  // in the same transaction, before the batch commits: one multi-row INSERT per 64 rows instead
+  // of a statement (on PostgreSQL a round trip) per event.
+  void Append(AuditEvent event, int64_t now);
+  // Writes the rows appended since BeginBatch. A failure fails the whole batch.
+  Status Flush(Connection& conn);
 
   const Tail& tail() const { return tail_; }
-  // Restores the tail after a job rolled back to its savepoint.
-  void Restore(const Tail& t) { tail_ = t; }
+  // After a job rolled back to its savepoint: forgets the rows it appended, restores the tail.
+  void Restore(const Tail& t);
 
  private:
+  struct PendingRow {
+    int64_t seq;
+    Params values;
+  };
   Tail tail_;
+  std::vector<PendingRow> pending_;  // in seq order
 };
 
 }  // namespace xinan::store

@@ -181,6 +181,35 @@ TEST_P(StoreTest, AcknowledgedMeansCommittedEvenIfAJobSwallowsAnError) {
   EXPECT_TRUE(db().Write(InsertTag("after_swallow")).ok());
 }
 
+// Audit rows are written at the end of the batch, 64 per INSERT: a job appending 150 events
+// (three INSERTs) leaves a valid chain with all of them, and a failed job's events are gone.
+TEST_P(StoreTest, ManyAuditRowsInOneBatchKeepTheChain) {
+  int64_t before = Count("SELECT COUNT(*) FROM audit_log");
+  ASSERT_TRUE(db().Write([](WriteContext& w) -> Status {
+    for (int i = 0; i < 150; ++i) {
+      AuditEvent e;
+      e.action = "test.many";
+      e.object_id = std::to_string(i);
+      XINAN_RETURN_IF_ERROR(w.Audit(e));
+    }
+    return Status::Ok();
+  }).ok());
+  Status failed = db().Write([](WriteContext& w) -> Status {
+    AuditEvent e;
+    e.action = "test.undone";
+    XINAN_RETURN_IF_ERROR(w.Audit(e));
+    return Status::Conflict("nope", "the job fails after auditing");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'test.many'"), 150);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'test.undone'"), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE object_id = '149' AND action = 'test.many'"), 1);
+  auto v = VerifyAuditChain(db());
+  ASSERT_TRUE(v.ok());
+  EXPECT_TRUE(v->ok) << v->reason << " at " << v->first_broken_seq;
+  EXPECT_EQ(v->rows, before + 150);
+}
+
 // A SQLite read job is one snapshot: a commit made while it runs is not seen by its later
 // statements (so a list's count and its page agree). PostgreSQL reads run statement by
 // statement (READ COMMITTED, no extra round trips), so there the second count sees the commit.
