@@ -21,7 +21,7 @@ struct ServeConfig {
   std::string listen = "127.0.0.1:8080";
   std::string web_root = "./web/dist";
   int io_threads = 0;
-  int workers = 16;  // pool for work off the IO threads; also the read connections per instance
+  int workers = 16;  // pool for work off the IO threads; also sizes the read pool (ServicesFor)
   int max_body_kib = 1024;
   int read_timeout = 30;
   int idle_timeout = 75;

@@ -71,7 +71,8 @@ alerts::DeadlinePolicy DeadlinesOf(const ServeConfig& c) {
 }
 
 // While serving, log lines go through a queue to one logging thread that writes them to a
-// buffered stdout, flushed every second and at once for warnings and errors. A request that logs
+// buffered stdout, flushed every second and as soon as that thread reaches a warning or error
+// (lines still queued are lost if the process is killed). A request that logs
 // (an alert raised, a 4xx/5xx, the access log) neither formats onto the console nor flushes it
 // itself: a console write and flush per line cost ~8 % of the IO threads' time when alerts were
 // raised. At the end the queue is drained and logging is direct again.

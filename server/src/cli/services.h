@@ -28,7 +28,7 @@ struct Services {
 
 struct ServicesOptions {
   identity::LoginPolicy policy;
-  int read_pool_size = 8;  // read connections (serve: one per worker thread)
+  int read_pool_size = 8;  // read connections (serve: one per worker, see ServicesFor)
   security::PasswordCost cost = security::PasswordCost::kInteractive;
   int login_attempts_per_minute = 30;
   int64_t session_cache_millis = 0;  // 0: every request reads its session from the database
