@@ -42,6 +42,17 @@ std::string CommitMetrics(store::Database& db) {
     << "xinan_db_commit_batch_size_count " << st.batches << "\n"
     << "# TYPE xinan_db_write_jobs_failed_total counter\n"
     << "xinan_db_write_jobs_failed_total " << st.failed_jobs << "\n";
+  // Where a write's time goes (means: divide by the batch-size _sum for jobs, _count for
+  // batches, or by xinan_db_wal_syncs_total).
+  auto seconds = [&o](const char* name, const char* help, uint64_t micros) {
+    o << "# HELP " << name << " " << help << "\n# TYPE " << name << " counter\n"
+      << name << " " << std::to_string(static_cast<double>(micros) / 1e6) << "\n";
+  };
+  seconds("xinan_db_write_queue_seconds_total", "Time write jobs waited for their batch to begin, summed over jobs.", st.queue_micros);
+  seconds("xinan_db_write_batch_seconds_total", "Time the writer spent in transactions, BEGIN to COMMIT, summed over batches.", st.batch_micros);
+  seconds("xinan_db_write_sync_wait_seconds_total", "Time write jobs waited from their commit until it was durable (SQLite), summed over jobs.", st.sync_wait_micros);
+  o << "# TYPE xinan_db_wal_syncs_total counter\nxinan_db_wal_syncs_total " << st.syncs << "\n";
+  seconds("xinan_db_wal_sync_seconds_total", "Time inside the WAL syncs (fdatasync) that made commits durable.", st.sync_micros);
   return o.str();
 }
 

@@ -65,6 +65,12 @@ struct WriteStats {
   uint64_t failed_jobs = 0;
   // Histogram of batch sizes: counts of batches with size <= bound, bounds 1,2,4,...,512.
   std::vector<std::pair<int, uint64_t>> batch_size_buckets;
+  // Where the time of a write goes, in microseconds, summed (divide by jobs, batches or syncs):
+  uint64_t queue_micros = 0;      // per job: queued until its batch began
+  uint64_t batch_micros = 0;      // per batch: BEGIN until COMMIT (or ROLLBACK) returned
+  uint64_t sync_wait_micros = 0;  // per job: its batch committed until answered durable (SQLite)
+  uint64_t syncs = 0;             // durability barriers run (SQLite: fdatasync of the WAL)
+  uint64_t sync_micros = 0;       // time inside them
 };
 
 class Database {

@@ -10,6 +10,15 @@
 #include <spdlog/spdlog.h>
 
 namespace xinan::store {
+namespace {
+
+uint64_t MicrosBetween(std::chrono::steady_clock::time_point from,
+                       std::chrono::steady_clock::time_point to) {
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(to - from).count();
+  return us > 0 ? static_cast<uint64_t>(us) : 0;
+}
+
+}  // namespace
 
 class GroupCommitWriter::Context final : public WriteContext {
  public:
@@ -155,6 +164,7 @@ Status GroupCommitWriter::RunJob(Pending& p, bool release_previous) {
 
 void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
   const bool pg = conn_->engine() == Engine::kPostgres;
+  const Instant began = std::chrono::steady_clock::now();
   std::vector<Status> results(batch.size());
   Status fatal = conn_->ExecScript(pg ? "BEGIN" : "BEGIN IMMEDIATE");
   if (fatal.ok()) fatal = chain_.BeginBatch(*conn_);
@@ -183,7 +193,7 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
       }
     }
   }
-  Record(batch.size(), failed);
+  Record(batch, failed, began);
   Answer(batch, results, fatal.ok());
 }
 
@@ -218,10 +228,17 @@ void GroupCommitWriter::SyncLoop() {
     }
     Status synced = Status::Ok();
     Barrier last;
+    uint64_t syncs = 0, sync_micros = 0;
     for (auto& c : ready) {
-      if (c.barrier != last && synced.ok()) synced = (*c.barrier)();
+      if (c.barrier != last && synced.ok()) {
+        Instant start = std::chrono::steady_clock::now();
+        synced = (*c.barrier)();
+        sync_micros += MicrosBetween(start, std::chrono::steady_clock::now());
+        syncs++;
+      }
       last = c.barrier;
     }
+    RecordSyncs(ready, syncs, sync_micros);
     if (!synced.ok()) spdlog::critical("commit not made durable: {}", synced.ToString());
     for (auto& c : ready) {
       for (size_t i = 0; i < c.dones.size(); ++i) {
@@ -234,14 +251,32 @@ void GroupCommitWriter::SyncLoop() {
   }
 }
 
-void GroupCommitWriter::Record(size_t batch_size, size_t failed) {
+void GroupCommitWriter::Record(const std::vector<Pending>& batch, size_t failed, Instant began) {
+  const Instant now = std::chrono::steady_clock::now();
+  const size_t batch_size = batch.size();
+  uint64_t queued = 0;
+  for (const auto& p : batch) queued += MicrosBetween(p.queued, began);
   std::lock_guard lock(stats_mu_);
+  stats_.queue_micros += queued;
+  stats_.batch_micros += MicrosBetween(began, now);
   stats_.batches++;
   stats_.jobs += batch_size;
   stats_.failed_jobs += failed;
   for (auto& [bound, count] : stats_.batch_size_buckets) {
     if (batch_size <= static_cast<size_t>(bound)) count++;
   }
+}
+
+// Called before the jobs are answered, so a caller that got its answer sees its sync counted.
+void GroupCommitWriter::RecordSyncs(const std::deque<Committed>& answered, uint64_t syncs,
+                                    uint64_t sync_micros) {
+  const Instant now = std::chrono::steady_clock::now();
+  uint64_t waited = 0;
+  for (const auto& c : answered) waited += MicrosBetween(c.committed, now) * c.dones.size();
+  std::lock_guard lock(stats_mu_);
+  stats_.syncs += syncs;
+  stats_.sync_micros += sync_micros;
+  stats_.sync_wait_micros += waited;
 }
 
 WriteStats GroupCommitWriter::Stats() const {

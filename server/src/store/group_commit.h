@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -43,9 +44,11 @@ class GroupCommitWriter {
   WriteStats Stats() const;
 
  private:
+  using Instant = std::chrono::steady_clock::time_point;
   struct Pending {
     WriteJob job;
     Done done;
+    Instant queued = std::chrono::steady_clock::now();
   };
   using Barrier = std::shared_ptr<std::function<Status()>>;
   // A committed batch waiting for its sync.
@@ -53,6 +56,7 @@ class GroupCommitWriter {
     Barrier barrier;
     std::vector<Done> dones;
     std::vector<Status> results;
+    Instant committed = std::chrono::steady_clock::now();
   };
   class Context;
 
@@ -62,7 +66,8 @@ class GroupCommitWriter {
   Status RunJob(Pending& p, bool release_previous);
   Status OpenSavepoint(bool release_previous);
   Status RollbackJob();
-  void Record(size_t batch_size, size_t failed);
+  void Record(const std::vector<Pending>& batch, size_t failed, Instant began);
+  void RecordSyncs(const std::deque<Committed>& answered, uint64_t syncs, uint64_t sync_micros);
   void Answer(std::vector<Pending>& batch, std::vector<Status>& results, bool committed);
   void SyncLoop();
   Barrier BarrierOf(Connection& conn);

@@ -25,6 +25,7 @@ class BarrierSpy final : public Connection {
     std::atomic<int> commits{0};
     std::atomic<int> synced_commits{0};
     std::atomic<bool> fail{false};
+    std::atomic<int> sync_millis{0};  // how long each barrier takes
   };
   BarrierSpy(std::unique_ptr<Connection> inner, std::shared_ptr<Shared> shared)
       : inner_(std::move(inner)), shared_(std::move(shared)) {}
@@ -39,6 +40,7 @@ class BarrierSpy final : public Connection {
   std::function<Status()> DurabilityBarrier() override {
     return [s = shared_] {
       s->barriers++;
+      if (s->sync_millis > 0) std::this_thread::sleep_for(std::chrono::milliseconds(s->sync_millis.load()));
       if (s->fail) return Status::Unavailable("disk gone");
       s->synced_commits = s->commits.load();
       return Status::Ok();
@@ -118,6 +120,33 @@ TEST_F(GroupCommitTest, AFailingJobKeepsItsOwnErrorWhenTheSyncFails) {
   spy_->fail = true;  // the failing job left nothing behind: its own error, not "not durable"
   Status st = writer_->Submit(Insert("dup"));
   EXPECT_EQ(st.kind(), StatusKind::kConflict);
+}
+
+// The write statistics behind /metrics say where the time went: a job queued behind a slow
+// batch, the batch itself, and the wait for a slow sync. Lower bounds only (sleeps last at
+// least as long as asked), so the test does not depend on the machine's speed.
+TEST_F(GroupCommitTest, StatsSayWhereTheTimeWent) {
+  spy_->sync_millis = 3;
+  std::promise<void> started;
+  WriteJob slow = [&started](WriteContext& w) {
+    started.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return Insert("slow")(w);
+  };
+  std::promise<Status> first;
+  writer_->SubmitAsync(std::move(slow), [&first](Status st) { first.set_value(std::move(st)); });
+  started.get_future().wait();
+  ASSERT_TRUE(writer_->Submit(Insert("queued")).ok());  // waits for the slow batch to end
+  ASSERT_TRUE(first.get_future().get().ok());
+
+  WriteStats st = writer_->Stats();
+  EXPECT_EQ(st.jobs, 2u);
+  EXPECT_EQ(st.batches, 2u);
+  EXPECT_GE(st.queue_micros, 15'000u) << "the second job queued behind a 20 ms batch";
+  EXPECT_GE(st.batch_micros, 20'000u);
+  ASSERT_GE(st.syncs, 1u);
+  EXPECT_GE(st.sync_micros, st.syncs * 3'000u);
+  EXPECT_GE(st.sync_wait_micros, 2 * 3'000u) << "each job waited for a 3 ms sync";
 }
 
 TEST_F(GroupCommitTest, AClosedWriterAnswersAtOnce) {

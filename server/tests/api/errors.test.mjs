@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import net from 'node:net'
 import { writeFileSync } from 'node:fs'
-import { startServer, api, login, personBody, checkChar } from './harness.mjs'
+import { startServer, api, login, personBody, checkChar, ENGINE } from './harness.mjs'
 
 const withCheck = (first17) => first17 + checkChar(first17)
 
@@ -123,6 +123,17 @@ test('healthz, metrics and the OpenAPI document', async () => {
   assert.match(metrics, /xinan_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"[^}]*\} \d+/)
   const batches = Number(metrics.match(/xinan_db_commit_batch_size_count (\d+)/)[1])
   assert.ok(batches >= 1, 'the create went through a commit batch')
+  const seconds = (name) => Number(metrics.match(new RegExp(`^${name} ([0-9.]+)$`, 'm'))?.[1] ?? NaN)
+  assert.ok(seconds('xinan_db_write_batch_seconds_total') > 0, 'time in write transactions is counted')
+  for (const name of ['xinan_db_write_queue_seconds_total', 'xinan_db_write_sync_wait_seconds_total', 'xinan_db_wal_sync_seconds_total']) {
+    assert.ok(Number.isFinite(seconds(name)), `${name} is exported`)
+  }
+  const syncs = Number(metrics.match(/^xinan_db_wal_syncs_total (\d+)$/m)?.[1] ?? NaN)
+  if (ENGINE === 'sqlite') {
+    assert.ok(syncs >= 1, 'the create was made durable by a WAL sync')
+  } else {
+    assert.equal(syncs, 0, 'PostgreSQL commits are durable by themselves')
+  }
   assert.match(metrics, /route="\/api\/v1\/people\/\{id\}"/, 'routes are labelled by pattern')
   assert.ok(!metrics.includes(created.json.id), 'never by record id')
   const doc = (await api(srv.url, 'GET', '/api/openapi.json')).json
