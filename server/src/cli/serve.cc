@@ -51,7 +51,9 @@ std::string CommitMetrics(store::Database& db) {
   seconds("xinan_db_write_queue_seconds_total", "Time write jobs waited for their batch to begin, summed over jobs.", st.queue_micros);
   seconds("xinan_db_write_batch_seconds_total", "Time the writer spent in transactions, BEGIN to COMMIT, summed over batches.", st.batch_micros);
   seconds("xinan_db_write_sync_wait_seconds_total", "Time write jobs waited from their commit until it was durable (SQLite), summed over jobs.", st.sync_wait_micros);
-  o << "# TYPE xinan_db_wal_syncs_total counter\nxinan_db_wal_syncs_total " << st.syncs << "\n";
+  o << "# TYPE xinan_db_wal_syncs_total counter\nxinan_db_wal_syncs_total " << st.syncs << "\n"
+    << "# HELP xinan_db_durability_lost 1 once a WAL sync failed: writes are refused until restart.\n"
+    << "# TYPE xinan_db_durability_lost gauge\nxinan_db_durability_lost " << (st.durability_lost ? 1 : 0) << "\n";
   seconds("xinan_db_wal_sync_seconds_total", "Time inside the WAL syncs (fdatasync) that made commits durable.", st.sync_micros);
   return o.str();
 }
@@ -143,7 +145,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
     return identity::HasPermission(p.roles, perm);
   };
   hooks.extra_metrics = [&s] { return CommitMetrics(*s.db); };
-  hooks.healthy = [&s] { return s.db->SchemaVersion().ok(); };
+  hooks.healthy = [&s] { return s.db->SchemaVersion().ok() && !s.db->Stats().durability_lost; };
   http::AppOptions app_options;
   app_options.web_root = c.web_root;
   app_options.access_log = c.access_log;

@@ -71,6 +71,9 @@ struct WriteStats {
   uint64_t sync_wait_micros = 0;  // per job: its batch committed until answered durable (SQLite)
   uint64_t syncs = 0;             // durability barriers run (SQLite: fdatasync of the WAL)
   uint64_t sync_micros = 0;       // time inside them
+  // A WAL sync failed: what was written since may not be on disk, and a later sync cannot tell
+  // (the kernel reports a writeback error once). Every later write is refused until restart.
+  bool durability_lost = false;
 };
 
 class Database {

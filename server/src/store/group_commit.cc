@@ -12,6 +12,12 @@
 namespace xinan::store {
 namespace {
 
+Status DurabilityLost() {
+  return Status::Unavailable(
+      "storage_failed: an earlier commit could not be made durable; writes are refused until "
+      "xinan restarts (check the disk first)");
+}
+
 uint64_t MicrosBetween(std::chrono::steady_clock::time_point from,
                        std::chrono::steady_clock::time_point to) {
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(to - from).count();
@@ -163,6 +169,11 @@ Status GroupCommitWriter::RunJob(Pending& p, bool release_previous) {
 }
 
 void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
+  if (durability_lost_) {
+    std::vector<Status> refused(batch.size(), DurabilityLost());
+    Answer(batch, refused, /*committed=*/false);
+    return;
+  }
   const bool pg = conn_->engine() == Engine::kPostgres;
   const Instant began = std::chrono::steady_clock::now();
   std::vector<Status> results(batch.size());
@@ -226,7 +237,9 @@ void GroupCommitWriter::SyncLoop() {
       if (committed_.empty()) return;  // closing and drained
       ready.swap(committed_);
     }
-    Status synced = Status::Ok();
+    // After a failed sync a later one may succeed without having written what the failed one
+    // lost (the error is reported once): batches committed since are not acknowledged either.
+    Status synced = durability_lost_ ? DurabilityLost() : Status::Ok();
     Barrier last;
     uint64_t syncs = 0, sync_micros = 0;
     for (auto& c : ready) {
@@ -239,7 +252,10 @@ void GroupCommitWriter::SyncLoop() {
       last = c.barrier;
     }
     RecordSyncs(ready, syncs, sync_micros);
-    if (!synced.ok()) spdlog::critical("commit not made durable: {}", synced.ToString());
+    if (!synced.ok() && !durability_lost_.exchange(true)) {
+      spdlog::critical("commit not made durable: {}; every write is refused until xinan restarts",
+                       synced.ToString());
+    }
     for (auto& c : ready) {
       for (size_t i = 0; i < c.dones.size(); ++i) {
         // A job that failed left nothing behind and keeps its own error.
@@ -281,7 +297,9 @@ void GroupCommitWriter::RecordSyncs(const std::deque<Committed>& answered, uint6
 
 WriteStats GroupCommitWriter::Stats() const {
   std::lock_guard lock(stats_mu_);
-  return stats_;
+  WriteStats st = stats_;
+  st.durability_lost = durability_lost_;
+  return st;
 }
 
 }  // namespace xinan::store

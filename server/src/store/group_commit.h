@@ -3,7 +3,9 @@
 // the chain in the same transaction, commits once and answers the jobs only once the commit is
 // durable. When the connection's COMMIT is not durable by itself (SQLite, see
 // Connection::DurabilityBarrier) a second thread syncs committed batches and answers them
-// while the writer runs the next batch; one sync may cover several batches.
+// while the writer runs the next batch; one sync may cover several batches. Once a sync has
+// failed, nothing written since can be trusted to be on disk: the writer then refuses every
+// write (kUnavailable) until the process restarts and SQLite recovers from what is on disk.
 // Thread-safe: Submit may be called from any thread.
 #pragma once
 
@@ -85,6 +87,7 @@ class GroupCommitWriter {
   bool closing_ = false;       // GUARDED_BY(mu_)
   size_t last_batch_ = 1;      // writer thread only
   Barrier barrier_;            // writer thread only; null when COMMIT is durable
+  std::atomic<bool> durability_lost_{false};  // a sync failed: no write is acknowledged any more
   std::thread thread_;
 
   std::mutex sync_mu_;

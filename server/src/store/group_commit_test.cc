@@ -115,6 +115,26 @@ TEST_F(GroupCommitTest, AFailedBarrierFailsItsJobs) {
   EXPECT_NE(st.detail().find("not durable"), std::string::npos) << st.detail();
 }
 
+// A sync that failed may have lost pages written since, and the kernel reports that error only
+// once: a later sync succeeding proves nothing. So nothing is acknowledged after a failure, not
+// even when the disk answers again, and the writer says so in its statistics (healthz, metrics).
+TEST_F(GroupCommitTest, AfterAFailedSyncNoWriteIsAcknowledged) {
+  ASSERT_TRUE(writer_->Submit(Insert("before")).ok());
+  EXPECT_FALSE(writer_->Stats().durability_lost);
+  spy_->fail = true;
+  EXPECT_EQ(writer_->Submit(Insert("lost")).kind(), StatusKind::kUnavailable);
+  spy_->fail = false;  // the next fdatasync would report success
+  bool ran = false;
+  Status later = writer_->Submit([&ran](WriteContext&) {
+    ran = true;
+    return Status::Ok();
+  });
+  EXPECT_EQ(later.kind(), StatusKind::kUnavailable);
+  EXPECT_NE(later.detail().find("restart"), std::string::npos) << later.detail();
+  EXPECT_FALSE(ran) << "a refused write must not run";
+  EXPECT_TRUE(writer_->Stats().durability_lost);
+}
+
 TEST_F(GroupCommitTest, AFailingJobKeepsItsOwnErrorWhenTheSyncFails) {
   ASSERT_TRUE(writer_->Submit(Insert("dup")).ok());
   spy_->fail = true;  // the failing job left nothing behind: its own error, not "not durable"
