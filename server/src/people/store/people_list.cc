@@ -24,6 +24,20 @@ std::string OrderBy(const std::string& sort) {
   return " ORDER BY p.created_at DESC, p.id";
 }
 
+bool ByCreation(const std::string& sort) { return sort != "name" && sort != "-name"; }
+
+// The scope conditions are written against kPath; the page query of a walk (SQLite) names the
+// column through an expression, which SQLite's planner cannot use for the range, so it walks the
+// creation-time index instead. The same parameters serve both.
+constexpr std::string_view kPath = "{path}";
+
+std::string WithPathColumn(std::string where, std::string_view column) {
+  for (size_t at = where.find(kPath); at != std::string::npos; at = where.find(kPath, at + column.size())) {
+    where.replace(at, kPath.size(), column);
+  }
+  return where;
+}
+
 std::string Next(store::Params& p, store::SqlValue v) {
   p.push_back(std::move(v));
   return "$" + std::to_string(p.size());
@@ -33,7 +47,7 @@ std::string Next(store::Params& p, store::SqlValue v) {
 Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope,
                               const security::FieldCipher& cipher, const PersonFilter& f,
                               store::Params& p) {
-  std::string where = " WHERE " + scope.Condition("p.unit_path", p);
+  std::string where = " WHERE " + scope.Condition(kPath, p);
   if (!f.name_prefix.empty()) where += " AND p.name LIKE " + Next(p, f.name_prefix + "%");
   if (!f.id_number.empty()) {
     where += " AND p.id_number_bidx = " +
@@ -45,26 +59,45 @@ Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
         "SELECT path FROM org_units WHERE id = $1 AND " + scope.Condition("path", up), up));
     if (rows.empty()) return Status::InvalidField("unitId", "unit_not_found");
-    where += " AND " + security::Scope::AtPath(rows[0].Text(0)).Condition("p.unit_path", p);
+    where += " AND " + security::Scope::AtPath(rows[0].Text(0)).Condition(kPath, p);
   }
   return where;
 }
 
 
+// Whether this SQLite list walks the creation-time index (see internal::WalkCreationIndex).
+// PostgreSQL's planner has statistics and chooses by itself.
+Result<bool> Walk(store::Connection& c, int64_t in_scope, const PersonFilter& f) {
+  internal::ListShape shape{in_scope, 0, ByCreation(f.sort), !f.name_prefix.empty() || !f.id_number.empty()};
+  if (c.engine() != store::Engine::kSqlite || !shape.by_creation || shape.searched ||
+      in_scope < internal::kWalkMinRows) {
+    return false;
+  }
+  XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query("SELECT COALESCE(MAX(rowid), 0) FROM people"));
+  shape.registry_rows = rows[0].Int(0);
+  return internal::WalkCreationIndex(shape);
+}
+
 }  // namespace
+
+bool internal::WalkCreationIndex(const ListShape& s) {
+  return s.by_creation && !s.searched && s.in_scope >= kWalkMinRows && s.in_scope * 2 >= s.registry_rows;
+}
 
 Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonFilter& f) {
   PersonPage page;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     store::Params p;
     XINAN_ASSIGN_OR_RETURN(std::string where, ListWhere(c, scope, cipher_, f, p));
-    XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*) FROM people p" + where, p));
+    XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query(
+        "SELECT COUNT(*) FROM people p" + WithPathColumn(where, "p.unit_path"), p));
     page.total = count[0].Int(0);
+    XINAN_ASSIGN_OR_RETURN(bool walk, Walk(c, page.total, f));
     std::string limit = Next(p, int64_t{f.limit});
     std::string offset = Next(p, int64_t{f.offset});
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(std::string(kListSelect) + where +
-                                                     OrderBy(f.sort) + " LIMIT " + limit +
-                                                     " OFFSET " + offset, p));
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        std::string(kListSelect) + WithPathColumn(where, walk ? "(p.unit_path || '')" : "p.unit_path") +
+        OrderBy(f.sort) + " LIMIT " + limit + " OFFSET " + offset, p));
     for (const auto& r : rows) page.items.push_back(internal::PersonFromRow(r));
     return Status::Ok();
   }));
