@@ -7,12 +7,15 @@
 // residents to one village, reads come from another, as in the HTTP benchmark.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "cli/services.h"
 #include "demo/seed.h"
@@ -124,6 +127,28 @@ class WriteWaits {
   store::WriteStats before_;
 };
 
+// Latency percentiles of one thread's operations, reported as counters averaged over threads.
+class Latencies {
+ public:
+  explicit Latencies(benchmark::State& state) : state_(state) {}
+  void Start() { started_ = std::chrono::steady_clock::now(); }
+  void Stop() {
+    micros_.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started_).count());
+  }
+  ~Latencies() {
+    if (micros_.empty()) return;
+    std::sort(micros_.begin(), micros_.end());
+    auto at = [&](double q) { return micros_[std::min(micros_.size() - 1, static_cast<size_t>(q * micros_.size()))]; };
+    state_.counters["p50_us"] = benchmark::Counter(at(0.50), benchmark::Counter::kAvgThreads);
+    state_.counters["p99_us"] = benchmark::Counter(at(0.99), benchmark::Counter::kAvgThreads);
+  }
+
+ private:
+  benchmark::State& state_;
+  std::chrono::steady_clock::time_point started_;
+  std::vector<double> micros_;
+};
+
 security::Actor BenchActor() { return security::Actor{"", "bench", "community_counsellor", "", ""}; }
 
 // A village counsellor's first page (a handful of residents): count and page in one snapshot.
@@ -183,8 +208,11 @@ void BM_ReadAudited(benchmark::State& state) {
   District& d = District::Get();
   security::Actor actor = BenchActor();
   WriteWaits waits(state);
+  Latencies latencies(state);
   for (auto _ : state) {
+    latencies.Start();
     auto p = d.services().people->Read(actor, d.ReadScope(), d.read_person());
+    latencies.Stop();
     if (!p.ok()) state.SkipWithError("read failed");
     benchmark::DoNotOptimize(p);
   }
@@ -198,6 +226,7 @@ void BM_CreateDurable(benchmark::State& state) {
   District& d = District::Get();
   security::Actor actor = BenchActor();
   WriteWaits waits(state);
+  Latencies latencies(state);
   for (auto _ : state) {
     int n = next.fetch_add(1);
     people::PersonInput in;
@@ -213,7 +242,9 @@ void BM_CreateDurable(benchmark::State& state) {
     in.birth_date = date;
     in.id_number = demo::FictionalIdNumber(digits, n % 500, male);
     in.unit_id = d.create_unit().id;
+    latencies.Start();
     auto p = d.services().people->Create(actor, d.CreateScope(), std::move(in));
+    latencies.Stop();
     if (!p.ok()) state.SkipWithError(p.status().ToString().c_str());
   }
   state.SetItemsProcessed(state.iterations());

@@ -26,6 +26,13 @@ void SyncDirectoryOf(const std::string& path) {
 
 }  // namespace
 
+bool WantsCheckpoint(int wal_pages, int last_woken, const WalCheckpointLimits& limits) {
+  if (last_woken > wal_pages) last_woken = 0;  // the WAL started over
+  if (wal_pages - last_woken >= limits.checkpoint_pages) return true;
+  return limits.checkpoint_pages < limits.restart_pages &&
+         wal_pages >= limits.restart_pages - limits.checkpoint_pages / 2;
+}
+
 WalSync::WalSync(const std::string& db_path) : path_(db_path + "-wal") {}
 
 WalSync::~WalSync() {
@@ -76,7 +83,8 @@ int WalCheckpointer::OnCommit(void* self, sqlite3*, const char*, int wal_pages) 
     c->restart_wanted_ = true;  // the background checkpoint is not woken again past the limit
     return SQLITE_OK;
   }
-  if (wal_pages < c->limits_.checkpoint_pages) return SQLITE_OK;
+  if (!WantsCheckpoint(wal_pages, c->last_woken_, c->limits_)) return SQLITE_OK;
+  c->last_woken_ = wal_pages;
   {
     std::lock_guard lock(c->mu_);
     c->wanted_ = true;

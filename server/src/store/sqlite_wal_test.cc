@@ -65,6 +65,31 @@ TEST(WalCheckpointer, ContinuousWritesKeepTheWalBounded) {
   fs::remove_all(dir);
 }
 
+TEST(WalCheckpointer, WakesAfterEachChunkOfNewFramesAndAtEveryCommitNearTheRestart) {
+  WalCheckpointLimits limits{/*checkpoint_pages=*/500, /*restart_pages=*/65536};
+  struct Case {
+    int wal_pages, last_woken;
+    bool wake;
+  } cases[] = {
+      {499, 0, false},      // the first chunk is not full yet
+      {500, 0, true},
+      {520, 500, false},    // a checkpoint began at 500: 20 new frames
+      {999, 500, false},
+      {1000, 500, true},
+      {30, 64000, false},   // the WAL started over since: 30 new frames
+      {600, 64000, true},
+      {65285, 65000, false},
+      {65286, 65280, true}, // within half a chunk of the restart: every commit
+      {65400, 65399, true},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(WantsCheckpoint(c.wal_pages, c.last_woken, limits), c.wake)
+        << c.wal_pages << " frames, last woken at " << c.last_woken;
+  }
+  // No background checkpoint at all when its chunk is larger than the restart limit.
+  EXPECT_FALSE(WantsCheckpoint(399, 0, {1 << 30, 400}));
+}
+
 // A read still using the WAL does not hold the writer for the busy timeout (5 s) at each commit:
 // the restart gives up after a short wait, and succeeds once the read has ended.
 TEST(WalCheckpointer, RestartDoesNotWaitLongForAReader) {
