@@ -1,7 +1,8 @@
 // Micro-benchmarks of the resident registry on SQLite, in process: what a list, an audited detail
 // read and a durable create cost in the store on their own, and a list through the App (routing,
-// authentication, handler, JSON) without sockets, so a change can be measured without the noise
-// of the network path and the load generator. Run by `make bench`; figures only.
+// authentication, handler, JSON) without sockets, and PHQ-9 self-assessments through the
+// assessment store, so a change can be measured without the noise of the network path and the
+// load generator. Run by `make bench`; figures only.
 //
 // The database is a demo district (seed-demo, 200 residents) in a temporary folder; creates add
 // residents to one village, reads come from another, as in the HTTP benchmark.
@@ -13,10 +14,13 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "alerts/store/rule_store.h"
+#include "assess/store/assessment_store.h"
 #include "cli/services.h"
 #include "demo/seed.h"
 #include "http/app.h"
@@ -24,6 +28,7 @@
 #include "identity/http/identity_routes.h"
 #include "people/http/people_routes.h"
 #include "security/tokens.h"
+#include "testing/scales_dir.h"
 
 namespace xinan {
 namespace {
@@ -47,6 +52,19 @@ class District {
   security::Scope DistrictScope() const { return security::Scope::AtPath("/"); }
   const std::string& read_person() const { return read_person_; }
   const std::string& reader_token() const { return reader_token_; }
+  // The assessment store as `xinan serve` wires it (rules cached 5 s, default deadlines).
+  assess::AssessmentStore& assessments() {
+    std::call_once(assess_once_, [this] {
+      auto scales = assess::ScaleLibrary::LoadDirectory(xinan::testing::ScalesDir());
+      if (!scales.ok()) Fail("scales", scales.status());
+      scales_ = std::make_unique<assess::ScaleLibrary>(std::move(scales).value());
+      rules_ = std::make_unique<alerts::RuleStore>(*services_->db, &services_->clock, 5000);
+      assessments_ = std::make_unique<assess::AssessmentStore>(
+          *services_->db, *scales_, alerts::DeadlinePolicy{}, *rules_,
+          *services_->cipher);
+    });
+    return *assessments_;
+  }
 
   ~District() {
     services_.reset();
@@ -99,6 +117,10 @@ class District {
   org::OrgUnit create_unit_, read_unit_;
   std::string read_person_;
   std::string reader_token_;  // bearer token of the reading village's counsellor
+  std::once_flag assess_once_;
+  std::unique_ptr<assess::ScaleLibrary> scales_;
+  std::unique_ptr<alerts::RuleStore> rules_;
+  std::unique_ptr<assess::AssessmentStore> assessments_;
 };
 
 // Where the writes of a benchmark waited (means from the writer's statistics, taken by the
@@ -250,6 +272,32 @@ void BM_CreateDurable(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_CreateDurable)->UseRealTime()->Threads(1)->Threads(32);
+
+// Anonymous PHQ-9 self-assessments by a village's link, answered as bench/self_assessment.lua
+// does (totals around 12: most raise a yellow alert, one in nine a red one): scored, rules
+// evaluated, assessment, alert, its first event, a notification and two audit rows, durable.
+void BM_SelfAssessmentPhq9(benchmark::State& state) {
+  static std::atomic<int> next{0};
+  assess::AssessmentStore& store = District::Get().assessments();
+  security::Actor actor{"", "public", "", "", ""};
+  WriteWaits waits(state);
+  Latencies latencies(state);
+  for (auto _ : state) {
+    int n = next.fetch_add(1);
+    assess::Submission s;
+    s.scale_code = "phq9";
+    s.unit_code = kReadVillage;
+    s.source = "self";
+    for (int i = 1; i <= 8; ++i) s.answers[std::to_string(i)] = (n + i) % 4;
+    s.answers["9"] = n % 9 == 0 ? 1 : 0;
+    latencies.Start();
+    auto r = store.SubmitSelf(actor, std::move(s));
+    latencies.Stop();
+    if (!r.ok()) state.SkipWithError(r.status().ToString().c_str());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_SelfAssessmentPhq9)->UseRealTime()->Threads(1)->Threads(32);
 
 }  // namespace
 }  // namespace xinan
