@@ -173,27 +173,18 @@ class Latencies {
 
 security::Actor BenchActor() { return security::Actor{"", "bench", "community_counsellor", "", ""}; }
 
-// A village counsellor's first page (a handful of residents): count and page in one snapshot.
-void BM_ListVillage(benchmark::State& state) {
+// The first page of a list: a village counsellor's (a handful of residents; arg 0) or the
+// district's (arg 1: the count walks every resident in scope). Count and page in one snapshot.
+void BM_List(benchmark::State& state) {
   District& d = District::Get();
+  security::Scope scope = state.range(0) == 0 ? d.ReadScope() : d.DistrictScope();
   for (auto _ : state) {
-    auto page = d.services().people->List(d.ReadScope(), {});
+    auto page = d.services().people->List(scope, {});
     if (!page.ok()) state.SkipWithError("list failed");
     benchmark::DoNotOptimize(page);
   }
 }
-BENCHMARK(BM_ListVillage);
-
-// The district's first page: the count walks every resident in scope.
-void BM_ListDistrict(benchmark::State& state) {
-  District& d = District::Get();
-  for (auto _ : state) {
-    auto page = d.services().people->List(d.DistrictScope(), {});
-    if (!page.ok()) state.SkipWithError("list failed");
-    benchmark::DoNotOptimize(page);
-  }
-}
-BENCHMARK(BM_ListDistrict);
+BENCHMARK(BM_List)->ArgName("district")->Arg(0)->Arg(1);
 
 // The list as `GET /api/v1/people?pageSize=20` through the App: request id, authentication
 // (session cache), route, handler, JSON of the page; everything but the socket and Beast.
