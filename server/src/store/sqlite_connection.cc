@@ -38,7 +38,7 @@ class SqliteConnection final : public Connection {
   // The write connection hands checkpoints to a background thread instead of running them
   // inside a commit.
   void StartCheckpointer(const std::string& path) {
-    checkpointer_ = std::make_unique<WalCheckpointer>(path);
+    checkpointer_ = std::make_unique<WalCheckpointer>(path, WalCheckpointLimits{}, wal_);
     sqlite3_wal_hook(db_, &WalCheckpointer::OnCommit, checkpointer_.get());
   }
   Engine engine() const override { return Engine::kSqlite; }

@@ -13,6 +13,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "store/checkpoint_vfs.h"
+
 namespace xinan::store {
 namespace {
 
@@ -33,34 +35,62 @@ bool WantsCheckpoint(int wal_pages, int last_woken, const WalCheckpointLimits& l
          wal_pages >= limits.restart_pages - limits.checkpoint_pages / 2;
 }
 
-WalSync::WalSync(const std::string& db_path) : path_(db_path + "-wal") {}
+WalSync::WalSync(const std::string& db_path, SyncCall sync)
+    : path_(db_path + "-wal"), sync_(sync ? std::move(sync) : SyncCall(::fdatasync)) {}
 
 WalSync::~WalSync() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-Status WalSync::Sync() {
-  std::lock_guard lock(mu_);
+int WalSync::OpenIfReplaced() {
   struct stat now {};
-  if (::stat(path_.c_str(), &now) != 0) return Failure("stat");
-  if (fd_ < 0 || now.st_ino != ino_ || now.st_dev != dev_) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) return Failure("open");
-    ino_ = now.st_ino;
-    dev_ = now.st_dev;
-    SyncDirectoryOf(path_);  // a new WAL file's directory entry must be on disk too
+  if (::stat(path_.c_str(), &now) != 0) return -1;
+  if (fd_ >= 0 && now.st_ino == ino_ && now.st_dev == dev_) return 0;
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) return -1;
+  ino_ = now.st_ino;
+  dev_ = now.st_dev;
+  SyncDirectoryOf(path_);  // a new WAL file's directory entry must be on disk too
+  return 0;
+}
+
+Status WalSync::Sync() {
+  std::unique_lock lock(mu_);
+  const uint64_t needed = begun_ + 1;  // the first sync to begin after this call
+  while (finished_ < needed && failed_.ok()) {
+    if (running_) {
+      done_.wait(lock);
+      continue;
+    }
+    running_ = true;
+    const uint64_t mine = ++begun_;
+    lock.unlock();
+    // Only the caller that set running_ touches the descriptor.
+    const char* failed_at = OpenIfReplaced() != 0 ? "open" : (sync_(fd_) != 0 ? "fdatasync" : nullptr);
+    Status result = failed_at ? Failure(failed_at) : Status::Ok();
+    lock.lock();
+    running_ = false;
+    finished_ = mine;
+    if (!result.ok() && failed_.ok()) failed_ = result;
+    done_.notify_all();
   }
-  if (::fdatasync(fd_) != 0) return Failure("fdatasync");
-  return Status::Ok();
+  return failed_;
+}
+
+uint64_t WalSync::syncs() const {
+  std::lock_guard lock(mu_);
+  return finished_;
 }
 
 Status WalSync::Failure(const char* what) const {
   return Status::Unavailable(std::string(what) + " " + path_ + ": " + std::strerror(errno));
 }
 
-WalCheckpointer::WalCheckpointer(const std::string& db_path, WalCheckpointLimits limits)
-    : path_(db_path), limits_(limits) {
+WalCheckpointer::WalCheckpointer(const std::string& db_path, WalCheckpointLimits limits,
+                                 std::shared_ptr<WalSync> wal_sync)
+    : path_(db_path), limits_(limits),
+      vfs_(wal_sync ? std::make_unique<CheckpointVfs>(std::move(wal_sync)) : nullptr) {
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "xinan-ckpt");
     Loop();
@@ -123,7 +153,8 @@ void WalCheckpointer::RestartIfWanted(sqlite3* db, int busy_timeout_millis) {
 
 sqlite3* WalCheckpointer::Open() {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc = sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                           vfs_ ? vfs_->name() : nullptr);
   if (rc != SQLITE_OK) {
     spdlog::warn("checkpoint: cannot open {}: {}", path_, sqlite3_errstr(rc));
     sqlite3_close_v2(db);
@@ -135,7 +166,8 @@ sqlite3* WalCheckpointer::Open() {
 }
 
 // A passive checkpoint never blocks the writer; with synchronous=NORMAL SQLite syncs the WAL
-// before copying and the database file after, so a checkpoint loses nothing on a crash.
+// before copying (through WalSync when given one) and, once it has copied the whole WAL, the
+// database file before the WAL may start over, so a checkpoint loses nothing on a crash.
 void WalCheckpointer::Loop() {
   sqlite3* db = nullptr;
   while (true) {

@@ -10,6 +10,9 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -20,19 +23,38 @@ struct sqlite3;
 
 namespace xinan::store {
 
+class CheckpointVfs;
+
 class WalSync {
  public:
-  explicit WalSync(const std::string& db_path);
+  // How a sync is done: fdatasync(2), or a test's stand-in (returns -1 and sets errno on failure).
+  using SyncCall = std::function<int(int fd)>;
+
+  explicit WalSync(const std::string& db_path, SyncCall sync = nullptr);
   ~WalSync();
-  // fdatasync of the WAL file; reopens it first if it was replaced. Thread-safe.
+  // Makes every write to the WAL made before the call durable: returns once an fdatasync that
+  // began after the call has finished. Callers that arrive while one runs share the next one, so
+  // the background checkpoint's sync and the group commit's are one fdatasync, not two beside
+  // each other. Reopens the file first if it was replaced. The first failure is final: the kernel
+  // reports a lost writeback once, so every later call fails too. Thread-safe.
   Status Sync();
+  // fdatasyncs run so far.
+  uint64_t syncs() const;
 
  private:
   Status Failure(const char* what) const;
+  int OpenIfReplaced();  // 0, or -1 with errno set
 
   std::string path_;
-  std::mutex mu_;
-  int fd_ = -1;  // GUARDED_BY(mu_)
+  SyncCall sync_;
+  mutable std::mutex mu_;
+  std::condition_variable done_;
+  uint64_t begun_ = 0;     // GUARDED_BY(mu_)
+  uint64_t finished_ = 0;  // GUARDED_BY(mu_)
+  bool running_ = false;   // GUARDED_BY(mu_)
+  Status failed_;          // GUARDED_BY(mu_): the first failure, kept
+  // Used by the caller that runs the sync only (running_):
+  int fd_ = -1;
   ino_t ino_ = 0;
   dev_t dev_ = 0;
 };
@@ -63,7 +85,11 @@ bool WantsCheckpoint(int wal_pages, int last_woken, const WalCheckpointLimits& l
 
 class WalCheckpointer {
  public:
-  explicit WalCheckpointer(const std::string& db_path, WalCheckpointLimits limits = {});
+  // With `wal_sync`, checkpoints run on a connection of a CheckpointVfs: the WAL's sync before
+  // copying is a WalSync::Sync shared with the group commit's, and the database file is written
+  // back in slices before its fdatasync. Without it, SQLite's own fdatasyncs.
+  explicit WalCheckpointer(const std::string& db_path, WalCheckpointLimits limits = {},
+                           std::shared_ptr<WalSync> wal_sync = nullptr);
   ~WalCheckpointer();  // finishes a running checkpoint, then stops
   // sqlite3_wal_hook callback of the write connection, after each commit (inside it): wakes
   // the thread, or past the size limit asks for a restart of the WAL.
@@ -82,6 +108,7 @@ class WalCheckpointer {
 
   std::string path_;
   WalCheckpointLimits limits_;
+  std::unique_ptr<CheckpointVfs> vfs_;  // set with a WalSync
   std::mutex mu_;
   std::condition_variable cv_;
   bool wanted_ = false;    // GUARDED_BY(mu_)

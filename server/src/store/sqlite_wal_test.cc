@@ -7,7 +7,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <vector>
 #include <string>
 #include <thread>
 
@@ -129,6 +133,69 @@ TEST(WalCheckpointer, RestartDoesNotWaitLongForAReader) {
   }
   sqlite3_close(reader);
   sqlite3_close(db);
+  fs::remove_all(dir);
+}
+
+// Callers that arrive while a sync runs share the next one, and none returns before a sync that
+// began after its call has finished (a sync already running may have missed its writes).
+TEST(WalSync, CallersArrivingDuringASyncShareTheNextOneThatBeganAfterThem) {
+  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
+  fs::create_directories(dir);
+  std::string db = (dir / "s.db").string();
+  { std::ofstream(db + "-wal") << "x"; }
+  using Clock = std::chrono::steady_clock;
+  std::mutex mu;
+  std::vector<std::pair<Clock::time_point, Clock::time_point>> syncs;  // began, ended
+  WalSync sync(db, [&](int) {
+    auto began = Clock::now();
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    std::lock_guard lock(mu);
+    syncs.emplace_back(began, Clock::now());
+    return 0;
+  });
+  std::thread first([&] { EXPECT_TRUE(sync.Sync().ok()); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(10));  // the first sync is running
+  constexpr int kCallers = 6;
+  std::vector<std::pair<Clock::time_point, Clock::time_point>> calls(kCallers);  // called, returned
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCallers; ++i) {
+    callers.emplace_back([&, i] {
+      calls[i].first = Clock::now();
+      EXPECT_TRUE(sync.Sync().ok());
+      calls[i].second = Clock::now();
+    });
+  }
+  first.join();
+  for (auto& t : callers) t.join();
+  EXPECT_EQ(sync.syncs(), 2u) << "the six late callers share one sync";
+  ASSERT_EQ(syncs.size(), 2u);
+  for (const auto& [called, returned] : calls) {
+    bool covered = std::any_of(syncs.begin(), syncs.end(), [&](const auto& s) {
+      return s.first >= called && s.second <= returned;
+    });
+    EXPECT_TRUE(covered) << "returned without a sync that began after the call";
+  }
+  fs::remove_all(dir);
+}
+
+// The kernel reports a failed writeback once; a later fdatasync that succeeds proves nothing.
+TEST(WalSync, AFailedSyncFailsEveryLaterCallWithoutSyncingAgain) {
+  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
+  fs::create_directories(dir);
+  std::string db = (dir / "f.db").string();
+  { std::ofstream(db + "-wal") << "x"; }
+  int calls = 0;
+  WalSync sync(db, [&](int) {
+    ++calls;
+    if (calls > 1) return 0;
+    errno = EIO;
+    return -1;
+  });
+  Status first = sync.Sync();
+  EXPECT_FALSE(first.ok());
+  EXPECT_NE(first.detail().find("fdatasync"), std::string::npos) << first.detail();
+  EXPECT_FALSE(sync.Sync().ok());
+  EXPECT_EQ(calls, 1);
   fs::remove_all(dir);
 }
 
