@@ -12,12 +12,51 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "http/url.h"
+#include "http/wire.h"
+#include "http/wire.h"
 
 namespace xinan::http {
 namespace {
 
 Handler Named(std::string name) {
   return [name](Request&) { return Response::Text(200, name); };
+}
+
+TEST(Wire, ResponsesAsTheyGoOnTheWire) {
+  struct Case {
+    int status;
+    std::string body;
+    unsigned version;
+    bool keep_alive, head;
+    std::string expected;
+  } cases[] = {
+      {200, "{}", 11, true, false,
+       "HTTP/1.1 200 OK\r\nServer: xinan\r\nContent-Type: application/json; charset=utf-8\r\n"
+       "X-Request-Id: r1\r\nContent-Length: 2\r\n\r\n{}"},
+      {404, "{}", 11, false, false,  // closing: said so
+       "HTTP/1.1 404 Not Found\r\nServer: xinan\r\nContent-Type: application/json; charset=utf-8\r\n"
+       "X-Request-Id: r1\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}"},
+      {200, "{}", 10, true, false,  // HTTP/1.0 keeps the connection only when told
+       "HTTP/1.0 200 OK\r\nServer: xinan\r\nContent-Type: application/json; charset=utf-8\r\n"
+       "X-Request-Id: r1\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\n{}"},
+      {200, "{}", 11, true, true,  // HEAD: the length of the body it leaves out
+       "HTTP/1.1 200 OK\r\nServer: xinan\r\nContent-Type: application/json; charset=utf-8\r\n"
+       "X-Request-Id: r1\r\nContent-Length: 2\r\n\r\n"},
+      {304, "", 11, true, false,  // no body, no length
+       "HTTP/1.1 304 Not Modified\r\nServer: xinan\r\nContent-Type: application/json; charset=utf-8\r\n"
+       "X-Request-Id: r1\r\n\r\n"},
+  };
+  for (const auto& c : cases) {
+    Response r;
+    r.status = c.status;
+    r.body = c.body;
+    r.SetHeader("X-Request-Id", "r1");
+    EXPECT_EQ(SerializeResponse(std::move(r), c.version, c.keep_alive, c.head), c.expected) << c.status;
+  }
+  Response injected = Response::NoContent();
+  injected.SetHeader("Content-Disposition", "attachment\r\nSet-Cookie: x=1");
+  EXPECT_EQ(SerializeResponse(std::move(injected), 11, true, false),
+            "HTTP/1.1 204 No Content\r\nServer: xinan\r\nContent-Disposition: attachment  Set-Cookie: x=1\r\n\r\n");
 }
 
 TEST(Router, ParamsLiteralsAndMethods) {

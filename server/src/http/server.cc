@@ -17,6 +17,7 @@
 #include "http/problem.h"
 #include "http/request_fiber.h"
 #include "http/url.h"
+#include "http/wire.h"
 
 namespace xinan::http {
 namespace {
@@ -26,10 +27,10 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using BeastRequest = bhttp::request<bhttp::string_body>;
-using BeastResponse = bhttp::response<bhttp::string_body>;
 
-// Converts a parsed Beast request into the project's Request; false when the target is bad.
-bool ToRequest(const BeastRequest& in, const std::string& remote, Request& out) {
+// Converts a parsed Beast request into the project's Request (taking its body); false when the
+// target is bad.
+bool ToRequest(BeastRequest& in, const std::string& remote, Request& out) {
   out.method = std::string(in.method_string());
   out.target = std::string(in.target());
   size_t q = out.target.find('?');
@@ -43,20 +44,9 @@ bool ToRequest(const BeastRequest& in, const std::string& remote, Request& out) 
     auto [it, fresh] = out.headers.emplace(name, std::string(f.value()));
     if (!fresh) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
   }
-  out.body = in.body();
+  out.body = std::move(in.body());
   out.remote_addr = remote;
   return true;
-}
-
-BeastResponse ToBeast(Response&& r, unsigned version, bool keep_alive) {
-  BeastResponse res{static_cast<bhttp::status>(r.status), version};
-  res.set(bhttp::field::server, "xinan");
-  if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
-  for (auto& [name, value] : r.headers) res.insert(name, value);
-  res.keep_alive(keep_alive);
-  res.body() = std::move(r.body);
-  res.prepare_payload();
-  return res;
 }
 
 // A problem response for errors found before a request reached the app.
@@ -156,6 +146,7 @@ class Session : public std::enable_shared_from_this<Session> {
     BeastRequest req = parser_->release();
     unsigned version = req.version();
     bool keep_alive = req.keep_alive() && !server_.stopping;
+    bool head = req.method() == bhttp::verb::head;
     auto request = std::make_shared<Request>();
     if (!ToRequest(req, remote_, *request)) {
       return Reply(EarlyProblem(StatusKind::kInvalidArgument, "bad_request", 400), version, false);
@@ -170,8 +161,8 @@ class Session : public std::enable_shared_from_this<Session> {
         stream_.get_executor());
     RequestFiber::Start(
         [self, request, resp] { *resp = self->server_.dispatch(*request); },
-        [self, resp, version, keep_alive, work] {
-          self->Reply(std::move(*resp), version, keep_alive && !self->server_.stopping);
+        [self, resp, version, keep_alive, head, work] {
+          self->Reply(std::move(*resp), version, keep_alive && !self->server_.stopping, head);
         },
         [executor = stream_.get_executor()](std::function<void()> fn) {
           asio::post(executor, std::move(fn));
@@ -179,15 +170,17 @@ class Session : public std::enable_shared_from_this<Session> {
         [&pool = *server_.workers](std::function<void()> fn) { asio::post(pool, std::move(fn)); });
   }
 
-  void Reply(Response&& r, unsigned version, bool keep_alive) {
+  // One write of one buffer: the whole response, serialized by SerializeResponse.
+  void Reply(Response&& r, unsigned version, bool keep_alive, bool head = false) {
     busy_ = true;
-    auto res = std::make_shared<BeastResponse>(ToBeast(std::move(r), version, keep_alive));
+    auto bytes = std::make_shared<std::string>(SerializeResponse(std::move(r), version, keep_alive, head));
     stream_.expires_after(std::chrono::seconds(server_.options.read_timeout_seconds));
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, size_t) {
-      self->busy_ = false;
-      if (ec || !res->keep_alive()) return self->Close();
-      self->ReadHeader();
-    });
+    asio::async_write(stream_, asio::buffer(*bytes),
+                      [self = shared_from_this(), bytes, keep_alive](beast::error_code ec, size_t) {
+                        self->busy_ = false;
+                        if (ec || !keep_alive) return self->Close();
+                        self->ReadHeader();
+                      });
   }
 
   void Close() {

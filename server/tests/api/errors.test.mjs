@@ -176,6 +176,17 @@ test('static files are gzipped for clients that accept it', async () => {
   assert.ok(plain.includes('abcabc'))
 })
 
+test('HEAD answers with the length of the body it leaves out', async () => {
+  const text = 'head-check '.repeat(100)
+  writeFileSync(`${srv.dir}/www/head.txt`, text)
+  const port = Number(new URL(srv.url).port)
+  const reply = await raw(port, 'HEAD /head.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+  assert.match(reply, /^HTTP\/1\.1 200 OK\r\n/)
+  assert.match(reply, new RegExp(`content-length: ${Buffer.byteLength(text)}\r\n`, 'i'))
+  assert.match(reply, /connection: close\r\n/i)
+  assert.ok(reply.endsWith('\r\n\r\n'), 'nothing after the headers')
+})
+
 test('static serving never leaves the web root', async () => {
   // The web root is <dir>/www; the data key and database sit beside it in <dir>.
   const secret = 'SECRET-' + Math.random().toString(36).slice(2)
