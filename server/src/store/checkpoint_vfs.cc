@@ -17,8 +17,9 @@ namespace {
 struct ShimFile {
   sqlite3_file base;
   sqlite3_file* real;
-  WalSync* wal_sync;  // set for the WAL file only
-  int db_fd;          // our own descriptor of the main database file, else -1
+  WalSync* wal_sync;                // set for the WAL file only
+  const std::atomic<bool>* sliced;  // the VFS's switch for the database file's sync
+  int db_fd;                        // our own descriptor of the main database file, else -1
   int unused;
 };
 static_assert(sizeof(ShimFile) % 8 == 0, "the wrapped file object must stay aligned");
@@ -41,7 +42,9 @@ int WriteBackInSlices(int fd) {
 int Sync(sqlite3_file* f, int flags) {
   auto* shim = reinterpret_cast<ShimFile*>(f);
   if (shim->wal_sync) return shim->wal_sync->Sync().ok() ? SQLITE_OK : SQLITE_IOERR_FSYNC;
-  if (shim->db_fd >= 0 && WriteBackInSlices(shim->db_fd) != 0) return SQLITE_IOERR_FSYNC;
+  if (shim->db_fd >= 0 && shim->sliced->load() && WriteBackInSlices(shim->db_fd) != 0) {
+    return SQLITE_IOERR_FSYNC;
+  }
   return M(f)->xSync(Real(f), flags);  // the fdatasync that makes it durable
 }
 
@@ -89,6 +92,7 @@ const sqlite3_io_methods kMethods = {
 struct VfsData {
   sqlite3_vfs* base;
   WalSync* wal_sync;
+  std::atomic<bool> sliced{true};
 };
 
 int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* out_flags) {
@@ -98,6 +102,7 @@ int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* ou
   shim->real = reinterpret_cast<sqlite3_file*>(shim + 1);
   shim->real->pMethods = nullptr;
   shim->wal_sync = (flags & SQLITE_OPEN_WAL) ? data->wal_sync : nullptr;
+  shim->sliced = &data->sliced;
   shim->db_fd = -1;
   int rc = data->base->xOpen(data->base, name, shim->real, flags, out_flags);
   if (rc != SQLITE_OK) {
@@ -169,6 +174,8 @@ CheckpointVfs::CheckpointVfs(std::shared_ptr<WalSync> wal_sync)
   vfs_->xCurrentTimeInt64 = CurrentTimeInt64;
   sqlite3_vfs_register(vfs_.get(), 0);
 }
+
+void CheckpointVfs::SetSlicedWriteback(bool on) { static_cast<VfsData*>(vfs_->pAppData)->sliced.store(on); }
 
 CheckpointVfs::~CheckpointVfs() {
   sqlite3_vfs_unregister(vfs_.get());

@@ -38,6 +38,11 @@ class CheckpointVfs {
 
   // The name to pass to sqlite3_open_v2.
   const char* name() const { return name_.c_str(); }
+  // Whether the database sync writes back in slices first (on at the start). A sliced write-back
+  // takes tens of milliseconds on a large database; close to the WAL's restart the checkpoint
+  // should rather keep copying, since what it has not copied by then the restart copies while
+  // the writer waits. Thread-safe.
+  void SetSlicedWriteback(bool on);
 
  private:
   std::shared_ptr<WalSync> wal_sync_;

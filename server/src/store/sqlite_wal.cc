@@ -35,6 +35,10 @@ bool WantsCheckpoint(int wal_pages, int last_woken, const WalCheckpointLimits& l
          wal_pages >= limits.restart_pages - limits.checkpoint_pages / 2;
 }
 
+bool NearRestart(int wal_pages, const WalCheckpointLimits& limits) {
+  return wal_pages >= limits.restart_pages - 2 * limits.checkpoint_pages;
+}
+
 WalSync::WalSync(const std::string& db_path, SyncCall sync)
     : path_(db_path + "-wal"), sync_(sync ? std::move(sync) : SyncCall(::fdatasync)) {}
 
@@ -109,6 +113,7 @@ WalCheckpointer::~WalCheckpointer() {
 int WalCheckpointer::OnCommit(void* self, sqlite3*, const char*, int wal_pages) {
   auto* c = static_cast<WalCheckpointer*>(self);
   c->wal_pages_ = wal_pages;
+  c->near_restart_.store(NearRestart(wal_pages, c->limits_), std::memory_order_relaxed);
   if (wal_pages >= c->limits_.restart_pages) {
     c->restart_wanted_ = true;  // the background checkpoint is not woken again past the limit
     return SQLITE_OK;
@@ -178,6 +183,7 @@ void WalCheckpointer::Loop() {
       wanted_ = false;
     }
     if (!db && !(db = Open())) continue;
+    if (vfs_) vfs_->SetSlicedWriteback(!near_restart_.load(std::memory_order_relaxed));
     int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("checkpoint failed: {}", sqlite3_errmsg(db));
   }

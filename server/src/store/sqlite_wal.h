@@ -8,6 +8,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -83,6 +84,11 @@ struct WalCheckpointLimits {
 // to copy.
 bool WantsCheckpoint(int wal_pages, int last_woken, const WalCheckpointLimits& limits);
 
+// Whether a WAL of `wal_pages` frames is within two checkpoint chunks of its restart: from there
+// the checkpoint skips the sliced write-back of the database file (see CheckpointVfs), so that
+// it keeps up with the writer and the restart, which pauses the writer, has little to copy.
+bool NearRestart(int wal_pages, const WalCheckpointLimits& limits);
+
 class WalCheckpointer {
  public:
   // With `wal_sync`, checkpoints run on a connection of a CheckpointVfs: the WAL's sync before
@@ -112,6 +118,7 @@ class WalCheckpointer {
   std::mutex mu_;
   std::condition_variable cv_;
   bool wanted_ = false;    // GUARDED_BY(mu_)
+  std::atomic<bool> near_restart_{false};  // set by the write connection at each commit
   bool stopping_ = false;  // GUARDED_BY(mu_)
   // The write connection's thread only:
   bool restart_wanted_ = false;

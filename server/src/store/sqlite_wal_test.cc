@@ -94,6 +94,15 @@ TEST(WalCheckpointer, WakesAfterEachChunkOfNewFramesAndAtEveryCommitNearTheResta
   EXPECT_FALSE(WantsCheckpoint(399, 0, {1 << 30, 400}));
 }
 
+TEST(WalCheckpointer, NearTheRestartMeansWithinTwoChunks) {
+  WalCheckpointLimits limits{/*checkpoint_pages=*/500, /*restart_pages=*/65536};
+  struct Case {
+    int wal_pages;
+    bool near;
+  } cases[] = {{0, false}, {64535, false}, {64536, true}, {65536, true}, {70000, true}};
+  for (const auto& c : cases) EXPECT_EQ(NearRestart(c.wal_pages, limits), c.near) << c.wal_pages;
+}
+
 // A read still using the WAL does not hold the writer for the busy timeout (5 s) at each commit:
 // the restart gives up after a short wait, and succeeds once the read has ended.
 TEST(WalCheckpointer, RestartDoesNotWaitLongForAReader) {
