@@ -1,4 +1,5 @@
-// The Boost.Beast/Asio HTTP/1.1 server: the only translation unit that includes Beast.
+// The Boost.Beast/Asio HTTP/1.1 server: the only translation unit that includes Beast and Asio
+// (wire.cc takes only Beast's table of status reasons).
 #include "http/server.h"
 
 #include <boost/asio.hpp>
