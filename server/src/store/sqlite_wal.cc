@@ -36,7 +36,7 @@ bool WantsCheckpoint(int wal_pages, int last_woken, const WalCheckpointLimits& l
 }
 
 bool NearRestart(int wal_pages, const WalCheckpointLimits& limits) {
-  return wal_pages >= limits.restart_pages - 2 * limits.checkpoint_pages;
+  return wal_pages >= limits.restart_pages - 6 * limits.checkpoint_pages;
 }
 
 WalSync::WalSync(const std::string& db_path, SyncCall sync)

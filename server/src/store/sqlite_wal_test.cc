@@ -94,12 +94,12 @@ TEST(WalCheckpointer, WakesAfterEachChunkOfNewFramesAndAtEveryCommitNearTheResta
   EXPECT_FALSE(WantsCheckpoint(399, 0, {1 << 30, 400}));
 }
 
-TEST(WalCheckpointer, NearTheRestartMeansWithinTwoChunks) {
+TEST(WalCheckpointer, NearTheRestartMeansWithinSixChunks) {
   WalCheckpointLimits limits{/*checkpoint_pages=*/500, /*restart_pages=*/65536};
   struct Case {
     int wal_pages;
     bool near;
-  } cases[] = {{0, false}, {64535, false}, {64536, true}, {65536, true}, {70000, true}};
+  } cases[] = {{0, false}, {62535, false}, {62536, true}, {65536, true}, {70000, true}};
   for (const auto& c : cases) EXPECT_EQ(NearRestart(c.wal_pages, limits), c.near) << c.wal_pages;
 }
 
