@@ -6,11 +6,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <vector>
 #include <string>
 #include <thread>
@@ -21,6 +21,14 @@ namespace xinan::store {
 namespace {
 
 namespace fs = std::filesystem;
+
+// A new temporary folder holding a (one-byte) WAL file for the database `name`.
+fs::path DirWithWal(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
+  fs::create_directories(dir);
+  std::ofstream(dir / (name + "-wal")) << "x";
+  return dir;
+}
 
 int64_t SizeOf(const fs::path& p) {
   std::error_code ec;
@@ -148,28 +156,30 @@ TEST(WalCheckpointer, RestartDoesNotWaitLongForAReader) {
 // Callers that arrive while a sync runs share the next one, and none returns before a sync that
 // began after its call has finished (a sync already running may have missed its writes).
 TEST(WalSync, CallersArrivingDuringASyncShareTheNextOneThatBeganAfterThem) {
-  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
-  fs::create_directories(dir);
-  std::string db = (dir / "s.db").string();
-  { std::ofstream(db + "-wal") << "x"; }
+  fs::path dir = DirWithWal("s.db");
   using Clock = std::chrono::steady_clock;
-  std::mutex mu;
-  std::vector<std::pair<Clock::time_point, Clock::time_point>> syncs;  // began, ended
-  WalSync sync(db, [&](int) {
+  constexpr int kCallers = 6;
+  std::atomic<bool> first_began{false};
+  std::atomic<int> arrived{0};
+  std::vector<std::pair<Clock::time_point, Clock::time_point>> syncs;  // began, ended (one runs at a time)
+  WalSync sync((dir / "s.db").string(), [&](int) {
     auto began = Clock::now();
-    std::this_thread::sleep_for(std::chrono::milliseconds(30));
-    std::lock_guard lock(mu);
+    if (syncs.empty()) {  // the first sync lasts until every late caller has called
+      first_began = true;
+      while (arrived.load() < kCallers) std::this_thread::yield();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));  // time for them to wait
     syncs.emplace_back(began, Clock::now());
     return 0;
   });
   std::thread first([&] { EXPECT_TRUE(sync.Sync().ok()); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(10));  // the first sync is running
-  constexpr int kCallers = 6;
+  while (!first_began) std::this_thread::yield();
   std::vector<std::pair<Clock::time_point, Clock::time_point>> calls(kCallers);  // called, returned
   std::vector<std::thread> callers;
   for (int i = 0; i < kCallers; ++i) {
     callers.emplace_back([&, i] {
       calls[i].first = Clock::now();
+      ++arrived;
       EXPECT_TRUE(sync.Sync().ok());
       calls[i].second = Clock::now();
     });
@@ -189,12 +199,9 @@ TEST(WalSync, CallersArrivingDuringASyncShareTheNextOneThatBeganAfterThem) {
 
 // The kernel reports a failed writeback once; a later fdatasync that succeeds proves nothing.
 TEST(WalSync, AFailedSyncFailsEveryLaterCallWithoutSyncingAgain) {
-  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
-  fs::create_directories(dir);
-  std::string db = (dir / "f.db").string();
-  { std::ofstream(db + "-wal") << "x"; }
+  fs::path dir = DirWithWal("f.db");
   int calls = 0;
-  WalSync sync(db, [&](int) {
+  WalSync sync((dir / "f.db").string(), [&](int) {
     ++calls;
     if (calls > 1) return 0;
     errno = EIO;
