@@ -127,6 +127,7 @@ void AddServeOptions(CLI::App* cmd, ServeConfig& c) {
   cmd->add_option("--session-absolute-hours", c.session_absolute_hours, "session absolute expiry")->envname("XINAN_SESSION_ABSOLUTE_HOURS")->capture_default_str();
   cmd->add_option("--group-commit-max-batch", c.group_commit_max_batch, "writes per commit at most")->envname("XINAN_GROUP_COMMIT_MAX_BATCH")->capture_default_str();
   cmd->add_option("--group-commit-wait-us", c.group_commit_wait_us, "microseconds to fill a batch")->envname("XINAN_GROUP_COMMIT_WAIT_US")->capture_default_str();
+  cmd->add_option("--wal-reserve-mb", c.wal_reserve_mb, "SQLite: write the WAL file out to this size at start, so commits overwrite allocated space and sync faster (0 = off)")->envname("XINAN_WAL_RESERVE_MB")->check(CLI::Range(0, 65536))->capture_default_str();
 }
 
 }  // namespace

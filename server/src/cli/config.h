@@ -34,6 +34,9 @@ struct ServeConfig {
   std::string password_cost = "interactive";  // interactive | minimum (tests only)
   int group_commit_max_batch = 512;
   int group_commit_wait_us = 300;
+  // SQLite: the WAL file is written out to this size at start (store::ReserveWal). 260 MB is a
+  // little more than the WAL reaches before it starts over (65,536 frames of 4 KB + 24 bytes).
+  int wal_reserve_mb = 260;
   bool access_log = true;
   std::string scales_dir = "./scales";
   int escalation_interval_seconds = 30;

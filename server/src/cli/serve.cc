@@ -69,6 +69,7 @@ ServicesOptions ServicesFor(const ServeConfig& c) {
   o.session_cache_millis = int64_t{c.session_cache_ms};
   o.max_batch = c.group_commit_max_batch;
   o.max_wait_micros = c.group_commit_wait_us;
+  o.wal_reserve_bytes = int64_t{c.wal_reserve_mb} << 20;
   // A PostgreSQL read runs on a worker thread: with a connection per worker, requests wait in
   // the pool's FIFO queue instead of for a connection (an unordered wait that stretched p99).
   // SQLite reads run on the IO threads. At most 32, whatever --workers says.

@@ -36,6 +36,7 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonConfig& common,
   dbo.max_batch = o.max_batch;
   dbo.max_wait_micros = o.max_wait_micros;
   dbo.read_pool_size = o.read_pool_size;
+  dbo.wal_reserve_bytes = o.wal_reserve_bytes;
   XINAN_ASSIGN_OR_RETURN(s->db, store::OpenDatabase(dbo));
   bool created = false;
   XINAN_ASSIGN_OR_RETURN(security::FieldCipher cipher,

@@ -34,6 +34,7 @@ struct ServicesOptions {
   int64_t session_cache_millis = 0;  // 0: every request reads its session from the database
   int max_batch = 512;
   int max_wait_micros = 300;
+  int64_t wal_reserve_bytes = 0;  // SQLite (store::DatabaseOptions); serve: --wal-reserve-mb
 };
 
 // Opens (and migrates) the database, loads or creates the data key, and builds every store.

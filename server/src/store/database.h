@@ -56,6 +56,10 @@ struct DatabaseOptions {
   int max_wait_micros = 300;    // how long the writer waits to fill a short batch
   const Clock* clock = nullptr;  // required
   bool run_migrations = true;    // bring the schema up to date on open
+  // SQLite: on open, append zeros to the WAL file up to this size (ReserveWal), so that commits
+  // overwrite allocated blocks; 0 = leave the WAL to grow as it is written. A failure to reserve
+  // (a full disk) is logged and the database opens anyway.
+  int64_t wal_reserve_bytes = 0;
 };
 
 // Group-commit statistics for /metrics.

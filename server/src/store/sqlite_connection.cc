@@ -147,6 +147,16 @@ class SqliteConnection final : public Connection {
 
 }  // namespace
 
+Result<int64_t> ReserveWal(Connection& writer, const std::string& path, int64_t bytes) {
+  // An empty write transaction: no other connection appends to the WAL while it is extended.
+  XINAN_RETURN_IF_ERROR(writer.ExecScript("BEGIN IMMEDIATE"));
+  Result<int64_t> appended = ExtendWithZeros(path + "-wal", bytes);
+  Status end = writer.ExecScript(appended.ok() ? "COMMIT" : "ROLLBACK");
+  if (!appended.ok()) return appended.status();
+  XINAN_RETURN_IF_ERROR(end);
+  return appended;
+}
+
 std::string TranslatePlaceholders(std::string_view sql) {
   std::string out;
   out.reserve(sql.size());

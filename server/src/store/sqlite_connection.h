@@ -15,6 +15,11 @@ namespace xinan::store {
 // Opens `path` (created with its parent directory when missing unless read_only).
 Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool read_only);
 
+// Gives the WAL of the SQLite database at `path` at least `bytes` bytes (ExtendWithZeros),
+// holding the write lock through `writer` (a write connection to it) meanwhile. Returns the
+// bytes appended.
+Result<int64_t> ReserveWal(Connection& writer, const std::string& path, int64_t bytes);
+
 // "$1 … $12" → "?1 … ?12" outside string literals. Exposed for tests.
 std::string TranslatePlaceholders(std::string_view sql);
 

@@ -9,9 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>  // std::min
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <vector>
 
 #include "store/checkpoint_vfs.h"
 
@@ -26,7 +28,41 @@ void SyncDirectoryOf(const std::string& path) {
   ::close(fd);
 }
 
+Status ErrnoStatus(const std::string& what, const std::string& path) {
+  return Status::Unavailable(what + " " + path + ": " + std::strerror(errno));
+}
+
 }  // namespace
+
+Result<int64_t> ExtendWithZeros(const std::string& path, int64_t bytes) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus("open", path);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    Status failed = ErrnoStatus("stat", path);
+    ::close(fd);
+    return failed;
+  }
+  if (st.st_size >= bytes) {
+    ::close(fd);
+    return 0;
+  }
+  const std::vector<char> zeros(1 << 20, 0);
+  int64_t at = st.st_size;
+  while (at < bytes) {
+    size_t n = static_cast<size_t>(std::min<int64_t>(bytes - at, static_cast<int64_t>(zeros.size())));
+    ssize_t written = ::pwrite(fd, zeros.data(), n, at);
+    if (written < 0 && errno == EINTR) continue;
+    if (written == 0) errno = EIO;
+    if (written <= 0) break;
+    at += written;
+  }
+  Status failed = at < bytes ? ErrnoStatus("write", path)
+                  : ::fdatasync(fd) != 0 ? ErrnoStatus("fdatasync", path) : Status::Ok();
+  ::close(fd);
+  if (!failed.ok()) return failed;
+  return bytes - st.st_size;
+}
 
 bool WantsCheckpoint(int wal_pages, int last_woken, const WalCheckpointLimits& limits) {
   if (last_woken > wal_pages) last_woken = 0;  // the WAL started over

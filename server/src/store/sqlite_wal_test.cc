@@ -1,5 +1,7 @@
 // WalCheckpointer: under continuous writes the WAL starts over once it passes its size limit
 // (a passive checkpoint alone never catches up with a busy writer), and nothing is lost.
+// WalSync: shared, coalesced syncs whose first failure is final. ExtendWithZeros / ReserveWal:
+// a WAL given its space ahead of the writes still recovers every commit after a crash.
 #include "store/sqlite_wal.h"
 
 #include <gtest/gtest.h>
@@ -16,6 +18,7 @@
 #include <thread>
 
 #include "security/tokens.h"
+#include "store/sqlite_connection.h"
 
 namespace xinan::store {
 namespace {
@@ -212,6 +215,92 @@ TEST(WalSync, AFailedSyncFailsEveryLaterCallWithoutSyncingAgain) {
   EXPECT_NE(first.detail().find("fdatasync"), std::string::npos) << first.detail();
   EXPECT_FALSE(sync.Sync().ok());
   EXPECT_EQ(calls, 1);
+  fs::remove_all(dir);
+}
+
+std::string ReadAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Zeros go after the end and only there; a file already long enough is left alone.
+TEST(ExtendWithZeros, AppendsZerosAfterTheEndOnly) {
+  struct Case {
+    std::string before;
+    int64_t target;
+    int64_t appended;  // expected
+  };
+  const int64_t mb = 1 << 20;
+  const Case cases[] = {
+      {"", 5, 5},
+      {"abc", 3 * mb + 7, 3 * mb + 4},  // more than one 1 MB chunk, and a partial one
+      {"abc", 3, 0},                    // exactly long enough
+      {"abcdef", 4, 0},                 // longer: not truncated
+  };
+  for (const Case& c : cases) {
+    fs::path dir = DirWithWal("z.db");
+    fs::path file = dir / "z.db-wal";
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << c.before;
+    Result<int64_t> appended = ExtendWithZeros(file.string(), c.target);
+    ASSERT_TRUE(appended.ok()) << appended.status().ToString();
+    EXPECT_EQ(*appended, c.appended) << c.before << " -> " << c.target;
+    std::string after = ReadAll(file);
+    ASSERT_EQ(static_cast<int64_t>(after.size()), std::max<int64_t>(c.target, c.before.size()));
+    EXPECT_EQ(after.substr(0, c.before.size()), c.before);
+    EXPECT_EQ(after.find_first_not_of('\0', c.before.size()), std::string::npos);
+    fs::remove_all(dir);
+  }
+}
+
+TEST(ExtendWithZeros, AMissingFileIsAnErrorNamingIt) {
+  Result<int64_t> r = ExtendWithZeros("/nonexistent-xinan/x.db-wal", 4096);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().detail().find("/nonexistent-xinan/x.db-wal"), std::string::npos);
+}
+
+// What is on disk after a crash (the files as written and synced, copied while the database is
+// still open) opens with every acknowledged row: SQLite's recovery stops at the zeros that
+// follow the last frame, and the frames written before the reservation are kept.
+TEST(ReserveWal, ACrashImageOfAReservedWalRecoversEveryCommit) {
+  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
+  fs::create_directories(dir);
+  const std::string path = (dir / "r.db").string();
+  const int64_t reserve = 4 << 20;
+  {
+    auto opened = OpenSqlite(path, /*read_only=*/false);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    Connection& c = **opened;
+    ASSERT_TRUE(c.ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)").ok());
+    auto insert = [&](int from, int to) {
+      for (int i = from; i < to; ++i) {
+        ASSERT_TRUE(c.Exec("INSERT INTO t (id, body) VALUES ($1, $2)", {i, std::string(300, 'a' + i % 26)}).ok());
+      }
+      ASSERT_TRUE(c.DurabilityBarrier()().ok());
+    };
+    insert(0, 50);  // frames already in the WAL when it is extended
+    Result<int64_t> appended = ReserveWal(c, path, reserve);
+    ASSERT_TRUE(appended.ok()) << appended.status().ToString();
+    EXPECT_GT(*appended, 0);
+    EXPECT_EQ(SizeOf(path + "-wal"), reserve);
+    insert(50, 100);  // frames written over the zeros
+    fs::create_directories(dir / "image");
+    fs::copy_file(path, dir / "image" / "r.db");
+    fs::copy_file(path + "-wal", dir / "image" / "r.db-wal");
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "image" / "r.db").c_str(), &db), SQLITE_OK);
+  auto scalar = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_ROW);
+    std::string v = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return v;
+  };
+  EXPECT_EQ(scalar("SELECT count(*) FROM t"), "100");
+  EXPECT_EQ(scalar("SELECT body FROM t WHERE id = 99"), std::string(300, 'a' + 99 % 26));
+  EXPECT_EQ(scalar("PRAGMA integrity_check"), "ok");
+  sqlite3_close(db);
   fs::remove_all(dir);
 }
 
