@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "store/sqlite_wal.h"
+#include "store/wal_write_vfs.h"
 
 namespace xinan::store {
 namespace {
@@ -28,7 +29,8 @@ constexpr int kBusyTimeoutMillis = 5000;
 
 class SqliteConnection final : public Connection {
  public:
-  SqliteConnection(sqlite3* db, std::shared_ptr<WalSync> wal) : db_(db), wal_(std::move(wal)) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<WalSync> wal, std::shared_ptr<WalWriteVfs> vfs)
+      : db_(db), wal_(std::move(wal)), vfs_(std::move(vfs)) {}
   ~SqliteConnection() override {
     checkpointer_.reset();
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
@@ -68,7 +70,13 @@ class SqliteConnection final : public Connection {
 
   std::function<Status()> DurabilityBarrier() override {
     if (!wal_) return nullptr;
-    return [wal = wal_] { return wal->Sync(); };
+    return [wal = wal_, vfs = vfs_]() -> Status {
+      Status st = wal->Sync();
+      if (st.ok() && vfs && vfs->failed()) {
+        return Status::Unavailable("gathered WAL frames could not be written");
+      }
+      return st;
+    };
   }
 
   Status ExecScript(std::string_view sql) override {
@@ -141,6 +149,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_;
   std::shared_ptr<WalSync> wal_;                  // write connections only
+  std::shared_ptr<WalWriteVfs> vfs_;              // write connections only
   std::unique_ptr<WalCheckpointer> checkpointer_;  // write connections only
   SqlTextMap<sqlite3_stmt*> cache_;
 };
@@ -190,7 +199,9 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool rea
   sqlite3* db = nullptr;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
               SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  // The write connection gathers each commit's WAL frames into one write (WalWriteVfs).
+  std::shared_ptr<WalWriteVfs> vfs = read_only ? nullptr : std::make_shared<WalWriteVfs>();
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, vfs ? vfs->name() : nullptr);
   if (rc != SQLITE_OK) {
     Status st = SqliteError(db, rc, "open " + path);
     sqlite3_close_v2(db);
@@ -199,7 +210,7 @@ Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path, bool rea
   sqlite3_busy_timeout(db, kBusyTimeoutMillis);
   sqlite3_extended_result_codes(db, 1);
   auto conn = std::make_unique<SqliteConnection>(
-      db, read_only ? nullptr : std::make_shared<WalSync>(path));
+      db, read_only ? nullptr : std::make_shared<WalSync>(path), std::move(vfs));
   // case_sensitive_like: LIKE matches case as on PostgreSQL, and prefix searches can use an index.
   // cache_size 4 MB per connection: SQLite walks the whole page-cache hash table at the end of
   // every write transaction once the cache has filled (a 64 MB cache cost 28 % of the writer's

@@ -2,7 +2,8 @@
 // busy timeout. SQL uses `$n` placeholders, translated to `?n`. The write connection runs with
 // synchronous=NORMAL and offers a DurabilityBarrier (fdatasync of the WAL file) that the
 // group-commit writer calls before it answers a batch: every acknowledged commit is on disk,
-// and the sync of one batch overlaps the statements of the next.
+// and the sync of one batch overlaps the statements of the next. It writes through a
+// WalWriteVfs: each commit's WAL frames reach the file in one write.
 #pragma once
 
 #include <memory>
