@@ -1,5 +1,9 @@
 #include "store/vfs_shim.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+
 namespace xinan::store::vfs_shim {
 namespace {
 
@@ -114,6 +118,36 @@ std::unique_ptr<sqlite3_vfs> Register(const std::string& name, size_t shim_bytes
   vfs->xCurrentTimeInt64 = CurrentTimeInt64;
   sqlite3_vfs_register(vfs.get(), 0);
   return vfs;
+}
+
+bool Gathered::Continues(sqlite3_int64 offset) const {
+  return !bytes_.empty() && offset == at_ + static_cast<sqlite3_int64>(bytes_.size());
+}
+
+void Gathered::Add(const void* buf, int n, sqlite3_int64 offset) {
+  if (bytes_.empty()) at_ = offset;
+  const char* p = static_cast<const char*>(buf);
+  bytes_.insert(bytes_.end(), p, p + n);
+}
+
+int Gathered::Flush(int fd) {
+  const char* p = bytes_.data();
+  size_t left = bytes_.size();
+  off_t at = at_;
+  int rc = SQLITE_OK;
+  while (left > 0) {
+    ssize_t n = ::pwrite(fd, p, left, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      rc = n < 0 && errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_WRITE;
+      break;
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+    at += n;
+  }
+  bytes_.clear();
+  return rc;
 }
 
 }  // namespace xinan::store::vfs_shim

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace xinan::store::vfs_shim {
 
@@ -39,5 +40,24 @@ int OpenForwarding(sqlite3_vfs* vfs, size_t shim_bytes, const sqlite3_io_methods
 std::unique_ptr<sqlite3_vfs> Register(const std::string& name, size_t shim_bytes,
                                       int (*open)(sqlite3_vfs*, const char*, sqlite3_file*, int, int*),
                                       AppData* data);
+
+// Writes to one file gathered in memory while each continues the one before, then written
+// with one pwrite (the default VFS writes at most 128 KB per call, so through a descriptor of
+// the shim's own). Not thread-safe: a connection's files are used by one thread at a time.
+class Gathered {
+ public:
+  bool empty() const { return bytes_.empty(); }
+  size_t size() const { return bytes_.size(); }
+  // Whether a write at `offset` continues what is gathered (false when nothing is).
+  bool Continues(sqlite3_int64 offset) const;
+  // Appends a write; one that does not continue must come after a Flush.
+  void Add(const void* buf, int n, sqlite3_int64 offset);
+  // Writes what is gathered to `fd` and forgets it: SQLITE_OK, SQLITE_FULL or SQLITE_IOERR_WRITE.
+  int Flush(int fd);
+
+ private:
+  std::vector<char> bytes_;
+  sqlite3_int64 at_ = 0;
+};
 
 }  // namespace xinan::store::vfs_shim

@@ -5,8 +5,6 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cerrno>
-#include <vector>
 
 #include "store/vfs_shim.h"
 
@@ -34,36 +32,16 @@ VfsData* DataOf(sqlite3_vfs* vfs) {
 struct GatherFile {
   vfs_shim::ShimFile shim;
   VfsData* vfs;
-  std::vector<char>* gathered;  // WAL file only: frames not yet written
-  sqlite3_int64 gathered_at;    // their offset in the file
-  int fd;                       // WAL file only: our own descriptor (the default VFS writes at
-                                // most 128 KB per call)
-  bool commit_header;           // the last write was the header of a commit frame
+  vfs_shim::Gathered* gathered;  // WAL file only: frames not yet written
+  int fd;                        // WAL file only: our own descriptor, for the gathered writes
+  bool commit_header;            // the last write was the header of a commit frame
 };
 static_assert(sizeof(GatherFile) % 8 == 0, "the wrapped file object must stay aligned");
 
 GatherFile* G(sqlite3_file* f) { return reinterpret_cast<GatherFile*>(f); }
 
-// Writes what is gathered: one pwrite, unless the kernel takes less.
 int Flush(GatherFile* g) {
-  if (!g->gathered || g->gathered->empty()) return SQLITE_OK;
-  const char* p = g->gathered->data();
-  size_t left = g->gathered->size();
-  off_t at = g->gathered_at;
-  int rc = SQLITE_OK;
-  while (left > 0) {
-    ssize_t n = ::pwrite(g->fd, p, left, at);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      rc = n < 0 && errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_WRITE;
-      break;
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-    at += n;
-  }
-  g->gathered->clear();
-  return rc;
+  return g->gathered && !g->gathered->empty() ? g->gathered->Flush(g->fd) : SQLITE_OK;
 }
 
 // A frame header whose "database size after commit" field is set ends a transaction.
@@ -80,19 +58,16 @@ bool IsCommitHeader(const void* buf, int n) {
 int Write(sqlite3_file* f, const void* buf, int n, sqlite3_int64 off) {
   GatherFile* g = G(f);
   if (!g->gathered) return M(f)->xWrite(Real(f), buf, n, off);
-  auto& v = *g->gathered;
-  const bool continues = !v.empty() && off == g->gathered_at + static_cast<sqlite3_int64>(v.size());
+  const bool continues = g->gathered->Continues(off);
   if (!continues) {
     if (int rc = Flush(g); rc != SQLITE_OK) return rc;
-    g->gathered_at = off;
   }
   const bool commit_header = IsCommitHeader(buf, n);
   const bool completes_commit = g->commit_header && n != kFrameHeaderBytes;
   g->commit_header = commit_header;
   if (commit_header && !continues) return M(f)->xWrite(Real(f), buf, n, off);
-  const char* bytes = static_cast<const char*>(buf);
-  v.insert(v.end(), bytes, bytes + n);
-  if (completes_commit || v.size() >= kMaxGathered) return Flush(g);
+  g->gathered->Add(buf, n, off);
+  if (completes_commit || g->gathered->size() >= kMaxGathered) return Flush(g);
   return SQLITE_OK;
 }
 
@@ -157,15 +132,13 @@ int Open(sqlite3_vfs* vfs, const char* name, sqlite3_file* f, int flags, int* ou
   GatherFile* g = G(f);
   g->vfs = data;
   g->gathered = nullptr;
-  g->gathered_at = 0;
   g->fd = -1;
   g->commit_header = false;
   int rc = vfs_shim::OpenForwarding(vfs, sizeof(GatherFile), &kMethods, name, f, flags, out_flags);
   if (rc != SQLITE_OK) return rc;
   // Without a descriptor of its own the WAL is written as SQLite writes it.
   if ((flags & SQLITE_OPEN_WAL) && name && (g->fd = ::open(name, O_WRONLY | O_CLOEXEC)) >= 0) {
-    g->gathered = new std::vector<char>();
-    g->gathered->reserve(256 << 10);
+    g->gathered = new vfs_shim::Gathered();
     data->wal = g;
   }
   return SQLITE_OK;
