@@ -55,6 +55,14 @@ std::string CommitMetrics(store::Database& db) {
     << "# HELP xinan_db_durability_lost 1 once a WAL sync failed: writes are refused until restart.\n"
     << "# TYPE xinan_db_durability_lost gauge\nxinan_db_durability_lost " << (st.durability_lost ? 1 : 0) << "\n";
   seconds("xinan_db_wal_sync_seconds_total", "Time inside the WAL syncs (fdatasync) that made commits durable.", st.sync_micros);
+  o << "# HELP xinan_db_wal_sync_duration_seconds How long each WAL sync (fdatasync) took.\n"
+    << "# TYPE xinan_db_wal_sync_duration_seconds histogram\n";
+  for (const auto& [bound, count] : st.sync_duration_buckets) {
+    o << "xinan_db_wal_sync_duration_seconds_bucket{le=\"" << static_cast<double>(bound) / 1e6 << "\"} " << count << "\n";
+  }
+  o << "xinan_db_wal_sync_duration_seconds_bucket{le=\"+Inf\"} " << st.syncs << "\n"
+    << "xinan_db_wal_sync_duration_seconds_sum " << std::to_string(static_cast<double>(st.sync_micros) / 1e6) << "\n"
+    << "xinan_db_wal_sync_duration_seconds_count " << st.syncs << "\n";
   return o.str();
 }
 

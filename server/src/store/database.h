@@ -75,6 +75,8 @@ struct WriteStats {
   uint64_t sync_wait_micros = 0;  // per job: its batch committed until answered durable (SQLite)
   uint64_t syncs = 0;             // durability barriers run (SQLite: fdatasync of the WAL)
   uint64_t sync_micros = 0;       // time inside them
+  // Histogram of their durations: counts of syncs that lasted <= bound µs, bounds 1 ms … 1 s.
+  std::vector<std::pair<uint64_t, uint64_t>> sync_duration_buckets;
   // A WAL sync failed: what was written since may not be on disk, and a later sync cannot tell
   // (the kernel reports a writeback error once). Every later write is refused until restart.
   bool durability_lost = false;

@@ -48,6 +48,9 @@ GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> conn, const Clo
     : conn_(std::move(conn)), clock_(clock), max_batch_(max_batch > 0 ? max_batch : 1),
       max_wait_micros_(max_wait_micros), reopen_(std::move(reopen)) {
   for (int b = 1; b <= 512; b *= 2) stats_.batch_size_buckets.emplace_back(b, 0);
+  for (uint64_t micros : {1'000, 2'500, 5'000, 10'000, 25'000, 50'000, 100'000, 250'000, 1'000'000}) {
+    stats_.sync_duration_buckets.emplace_back(micros, 0);
+  }
   barrier_ = BarrierOf(*conn_);
   thread_ = std::thread([this] {
     pthread_setname_np(pthread_self(), "xinan-writer");
@@ -241,17 +244,17 @@ void GroupCommitWriter::SyncLoop() {
     // lost (the error is reported once): batches committed since are not acknowledged either.
     Status synced = durability_lost_ ? DurabilityLost() : Status::Ok();
     Barrier last;
-    uint64_t syncs = 0, sync_micros = 0;
+    std::vector<uint64_t> sync_micros;
     for (auto& c : ready) {
       if (c.barrier != last && synced.ok()) {
         Instant start = std::chrono::steady_clock::now();
         synced = (*c.barrier)();
-        sync_micros += MicrosBetween(start, std::chrono::steady_clock::now());
-        syncs++;
+        sync_micros.push_back(MicrosBetween(start, std::chrono::steady_clock::now()));
+        WarnIfSlow(sync_micros.back());
       }
       last = c.barrier;
     }
-    RecordSyncs(ready, syncs, sync_micros);
+    RecordSyncs(ready, sync_micros);
     if (!synced.ok() && !durability_lost_.exchange(true)) {
       spdlog::critical("commit not made durable: {}; every write is refused until xinan restarts",
                        synced.ToString());
@@ -284,15 +287,35 @@ void GroupCommitWriter::Record(const std::vector<Pending>& batch, size_t failed,
 }
 
 // Called before the jobs are answered, so a caller that got its answer sees its sync counted.
-void GroupCommitWriter::RecordSyncs(const std::deque<Committed>& answered, uint64_t syncs,
-                                    uint64_t sync_micros) {
+void GroupCommitWriter::RecordSyncs(const std::deque<Committed>& answered,
+                                    const std::vector<uint64_t>& sync_micros) {
   const Instant now = std::chrono::steady_clock::now();
   uint64_t waited = 0;
   for (const auto& c : answered) waited += MicrosBetween(c.committed, now) * c.dones.size();
   std::lock_guard lock(stats_mu_);
-  stats_.syncs += syncs;
-  stats_.sync_micros += sync_micros;
+  for (uint64_t micros : sync_micros) {
+    stats_.syncs++;
+    stats_.sync_micros += micros;
+    for (auto& [bound, count] : stats_.sync_duration_buckets) {
+      if (micros <= bound) count++;
+    }
+  }
   stats_.sync_wait_micros += waited;
+}
+
+// A sync of 100 ms or more holds every write for that long: worth a line in the log (at most
+// one a minute, with how many there were since the last one).
+void GroupCommitWriter::WarnIfSlow(uint64_t sync_micros) {
+  constexpr uint64_t kSlowMicros = 100'000;
+  if (sync_micros < kSlowMicros) return;
+  slow_since_warning_++;
+  const Instant now = std::chrono::steady_clock::now();
+  if (now < next_slow_warning_) return;
+  spdlog::warn("slow WAL sync: {} ms ({} of 100 ms or more since the last such line); the disk "
+               "is slow or busy, see xinan_db_wal_sync_duration_seconds", sync_micros / 1000,
+               slow_since_warning_);
+  slow_since_warning_ = 0;
+  next_slow_warning_ = now + std::chrono::minutes(1);
 }
 
 WriteStats GroupCommitWriter::Stats() const {

@@ -69,7 +69,8 @@ class GroupCommitWriter {
   Status OpenSavepoint(bool release_previous);
   Status RollbackJob();
   void Record(const std::vector<Pending>& batch, size_t failed, Instant began);
-  void RecordSyncs(const std::deque<Committed>& answered, uint64_t syncs, uint64_t sync_micros);
+  void RecordSyncs(const std::deque<Committed>& answered, const std::vector<uint64_t>& sync_micros);
+  void WarnIfSlow(uint64_t sync_micros);
   void Answer(std::vector<Pending>& batch, std::vector<Status>& results, bool committed);
   void SyncLoop();
   Barrier BarrierOf(Connection& conn);
@@ -95,6 +96,8 @@ class GroupCommitWriter {
   std::deque<Committed> committed_;  // GUARDED_BY(sync_mu_)
   bool sync_closing_ = false;        // GUARDED_BY(sync_mu_)
   std::thread sync_thread_;
+  Instant next_slow_warning_{};  // the sync thread's: slow syncs are logged once a minute at most
+  uint64_t slow_since_warning_ = 0;
 
   mutable std::mutex stats_mu_;
   WriteStats stats_;  // GUARDED_BY(stats_mu_)

@@ -167,6 +167,13 @@ TEST_F(GroupCommitTest, StatsSayWhereTheTimeWent) {
   ASSERT_GE(st.syncs, 1u);
   EXPECT_GE(st.sync_micros, st.syncs * 3'000u);
   EXPECT_GE(st.sync_wait_micros, 2 * 3'000u) << "each job waited for a 3 ms sync";
+  // The duration histogram: every sync counted once, none in a bucket under its 3 ms.
+  ASSERT_FALSE(st.sync_duration_buckets.empty());
+  for (const auto& [bound, count] : st.sync_duration_buckets) {
+    if (bound < 3'000) EXPECT_EQ(count, 0u) << "<= " << bound << " us";
+  }
+  EXPECT_EQ(st.sync_duration_buckets.back().first, 1'000'000u);
+  EXPECT_EQ(st.sync_duration_buckets.back().second, st.syncs) << "each sync counted once (under 1 s)";
 }
 
 TEST_F(GroupCommitTest, AClosedWriterAnswersAtOnce) {

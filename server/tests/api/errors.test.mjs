@@ -129,6 +129,9 @@ test('healthz, metrics and the OpenAPI document', async () => {
     assert.ok(Number.isFinite(seconds(name)), `${name} is exported`)
   }
   const syncs = Number(metrics.match(/^xinan_db_wal_syncs_total (\d+)$/m)?.[1] ?? NaN)
+  const syncHistogram = Number(metrics.match(/^xinan_db_wal_sync_duration_seconds_count (\d+)$/m)?.[1] ?? NaN)
+  assert.equal(syncHistogram, syncs, 'the sync duration histogram counts every sync')
+  assert.match(metrics, /^xinan_db_wal_sync_duration_seconds_bucket\{le="0\.1"\} \d+$/m)
   if (ENGINE === 'sqlite') {
     assert.ok(syncs >= 1, 'the create was made durable by a WAL sync')
   } else {
