@@ -108,7 +108,7 @@ Status WalSync::Sync() {
     lock.unlock();
     // Only the caller that set running_ touches the descriptor.
     const char* failed_at = OpenIfReplaced() != 0 ? "open" : (sync_(fd_) != 0 ? "fdatasync" : nullptr);
-    Status result = failed_at ? Failure(failed_at) : Status::Ok();
+    Status result = failed_at ? ErrnoStatus(failed_at, path_) : Status::Ok();
     lock.lock();
     running_ = false;
     finished_ = mine;
@@ -121,10 +121,6 @@ Status WalSync::Sync() {
 uint64_t WalSync::syncs() const {
   std::lock_guard lock(mu_);
   return finished_;
-}
-
-Status WalSync::Failure(const char* what) const {
-  return Status::Unavailable(std::string(what) + " " + path_ + ": " + std::strerror(errno));
 }
 
 WalCheckpointer::WalCheckpointer(const std::string& db_path, WalCheckpointLimits limits,

@@ -54,7 +54,6 @@ class WalSync {
   uint64_t syncs() const;
 
  private:
-  Status Failure(const char* what) const;
   int OpenIfReplaced();  // 0, or -1 with errno set
 
   std::string path_;

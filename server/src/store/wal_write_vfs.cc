@@ -40,9 +40,7 @@ static_assert(sizeof(GatherFile) % 8 == 0, "the wrapped file object must stay al
 
 GatherFile* G(sqlite3_file* f) { return reinterpret_cast<GatherFile*>(f); }
 
-int Flush(GatherFile* g) {
-  return g->gathered && !g->gathered->empty() ? g->gathered->Flush(g->fd) : SQLITE_OK;
-}
+int Flush(GatherFile* g) { return g->gathered ? g->gathered->Flush(g->fd) : SQLITE_OK; }
 
 // A frame header whose "database size after commit" field is set ends a transaction.
 bool IsCommitHeader(const void* buf, int n) {
