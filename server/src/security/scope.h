@@ -4,6 +4,7 @@
 // place; a store query that lists or reads such records without it is a bug.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -22,10 +23,14 @@ class Scope {
   // "(<column> >= $n AND <column> < $m)": the paths that start with the scope's path, as a
   // range both engines answer from a plain index (paths end in '/', and '0' follows '/').
   // PostgreSQL keeps path columns in the "C" collation so the range is byte order there too.
+  // A village, the tree's lowest level (org/domain/org_unit.h: nothing has a village as its
+  // parent), has nothing below it: its condition is "<column> = $n", the same rows, and an index
+  // on (path, time) then yields them in time order without a sort.
   std::string Condition(std::string_view column, store::Params& params) const {
     std::string col(column);
     params.emplace_back(unit_path_);
     std::string lo = "$" + std::to_string(params.size());
+    if (IsLeaf()) return "(" + col + " = " + lo + ")";
     params.emplace_back(UpperBound());
     std::string hi = "$" + std::to_string(params.size());
     return "(" + col + " >= " + lo + " AND " + col + " < " + hi + ")";
@@ -57,6 +62,12 @@ class Scope {
     if (up.empty()) return "\x7f";
     up.back() = static_cast<char>(up.back() + 1);
     return up;
+  }
+
+  // Paths are "/<district>/<town>/<village>/": a village's has four slashes.
+  static constexpr long kLeafSlashes = 4;
+  bool IsLeaf() const {
+    return std::count(unit_path_.begin(), unit_path_.end(), '/') == kLeafSlashes;
   }
 
   Scope(std::string unit_path, std::string user_id)

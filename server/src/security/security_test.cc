@@ -8,6 +8,7 @@
 
 #include "security/field_cipher.h"
 #include "security/password.h"
+#include "security/scope.h"
 #include "security/tokens.h"
 
 namespace xinan::security {
@@ -122,6 +123,31 @@ TEST(FieldCipher, KeyFileCreatedPrivateAndReloaded) {
   chmod(path.c_str(), 0644);
   EXPECT_FALSE(FieldCipher::LoadOrCreate(path, &created).ok());
   std::filesystem::remove_all(dir);
+}
+
+// The scope condition: a prefix range on the path, except for a village (nothing below it),
+// whose condition is the equality that lets an index give its rows in order.
+TEST(Scope, ConditionIsARangeAboveVillagesAndAnEqualityAtOne) {
+  struct Case {
+    std::string path;
+    std::string condition;
+    std::vector<std::string> params;
+  };
+  const std::vector<Case> cases = {
+      {"/330499000000/", "(path >= $1 AND path < $2)", {"/330499000000/", "/3304990000000"}},
+      {"/330499000000/330499001000/", "(path >= $1 AND path < $2)",
+       {"/330499000000/330499001000/", "/330499000000/3304990010000"}},
+      {"/330499000000/330499001000/330499001001/", "(path = $1)",
+       {"/330499000000/330499001000/330499001001/"}},
+  };
+  for (const auto& c : cases) {
+    store::Params params;
+    EXPECT_EQ(Scope::AtPath(c.path).Condition("path", params), c.condition) << c.path;
+    ASSERT_EQ(params.size(), c.params.size()) << c.path;
+    for (size_t i = 0; i < params.size(); ++i) {
+      EXPECT_EQ(std::get<std::string>(params[i]), c.params[i]) << c.path;
+    }
+  }
 }
 
 }  // namespace

@@ -3,8 +3,6 @@
 #include "store/database.h"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 
 #include <spdlog/spdlog.h>
 
@@ -12,6 +10,7 @@
 #include "store/group_commit.h"
 #include "store/migrations.h"
 #include "store/postgres_connection.h"
+#include "store/read_pool.h"
 #include "store/sqlite_connection.h"
 
 namespace xinan::store {
@@ -25,12 +24,19 @@ std::string SqlitePath(const std::string& url) {
   return url.rfind("sqlite:", 0) == 0 ? url.substr(7) : url;
 }
 
+// How long a SQLite read snapshot may serve jobs when nothing was committed in this process
+// (ReadPool): what another process writes meanwhile is seen at most this late.
+constexpr std::chrono::milliseconds kMaxSnapshotAge{50};
+
 class PooledDatabase final : public Database {
  public:
   PooledDatabase(DatabaseOptions o, std::unique_ptr<Connection> writer_conn)
       : options_(std::move(o)), engine_(writer_conn->engine()),
+        reads_([this] { return Open(); }, options_.read_pool_size, engine_ == Engine::kSqlite,
+               kMaxSnapshotAge),
         writer_(std::move(writer_conn), *options_.clock, options_.max_batch,
-                options_.max_wait_micros, [this] { return OpenWriter(); }) {}
+                options_.max_wait_micros, [this] { return OpenWriter(); },
+                [this] { reads_.Committed(); }) {}
 
   ~PooledDatabase() override { Close(); }
 
@@ -40,9 +46,9 @@ class PooledDatabase final : public Database {
   // network round trip, so a request fiber hands it to the worker pool and is suspended.
   Status Read(const ReadJob& job) override {
     fiber::Scheduler* request = fiber::Current();
-    if (engine_ != Engine::kPostgres || !request) return ReadHere(job);
+    if (engine_ != Engine::kPostgres || !request) return reads_.Run(job);
     Status st;
-    request->Offload([&] { st = ReadHere(job); });
+    request->Offload([&] { st = reads_.Run(job); });
     return st;
   }
 
@@ -79,38 +85,6 @@ class PooledDatabase final : public Database {
   void Close() override { writer_.Close(); }
 
  private:
-  Status ReadHere(const ReadJob& job) {
-    XINAN_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Acquire());
-    Status st;
-    bool ended = true;  // false when a SQLite read transaction could not be ended
-    try {
-      // Nothing inside a read job suspends its request: a fiber suspended while holding a read
-      // connection could leave the pool empty for the IO thread that has to resume it.
-      fiber::NoSuspend hold;
-      st = engine_ == Engine::kSqlite ? InSnapshot(*conn, job, &ended) : job(*conn);
-    } catch (...) {
-      Release(std::move(conn), /*broken=*/true);  // closed, with whatever transaction it had
-      throw;
-    }
-    Release(std::move(conn), !ended || st.kind() == StatusKind::kUnavailable);
-    return st;
-  }
-
-  // A SQLite read job runs in one read transaction: all its statements see one snapshot (a
-  // count and the page it counts agree) and take the WAL read locks once, not per statement.
-  // A connection whose transaction could not be ended would keep serving that old snapshot (and
-  // hold back checkpoints): *ended = false, and the pool closes it.
-  static Status InSnapshot(Connection& conn, const ReadJob& job, bool* ended) {
-    if (Status begin = conn.Exec("BEGIN").status(); !begin.ok()) {
-      *ended = false;
-      return begin;
-    }
-    Status st = job(conn);
-    Status end = conn.Exec(st.ok() ? "COMMIT" : "ROLLBACK").status();
-    *ended = end.ok();
-    return st.ok() ? end : st;
-  }
-
   Result<std::unique_ptr<Connection>> Open() {
     if (engine_ == Engine::kPostgres) return OpenPostgres(options_.url);
     return OpenSqlite(SqlitePath(options_.url), /*read_only=*/true);
@@ -121,40 +95,10 @@ class PooledDatabase final : public Database {
     return OpenSqlite(SqlitePath(options_.url), /*read_only=*/false);
   }
 
-  // Takes an idle read connection, opens a new one below the pool size, or waits.
-  Result<std::unique_ptr<Connection>> Acquire() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return !idle_.empty() || open_ < options_.read_pool_size; });
-    if (!idle_.empty()) {
-      auto c = std::move(idle_.back());
-      idle_.pop_back();
-      return c;
-    }
-    ++open_;
-    lock.unlock();
-    auto c = Open();
-    if (!c.ok()) {
-      std::lock_guard relock(mu_);
-      --open_;
-      cv_.notify_one();
-    }
-    return c;
-  }
-
-  void Release(std::unique_ptr<Connection> c, bool broken) {
-    std::lock_guard lock(mu_);
-    if (broken) --open_;
-    else idle_.push_back(std::move(c));
-    cv_.notify_one();
-  }
-
   DatabaseOptions options_;
   Engine engine_;
+  ReadPool reads_;
   GroupCommitWriter writer_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<Connection>> idle_;  // GUARDED_BY(mu_)
-  int open_ = 0;                                   // GUARDED_BY(mu_)
 };
 
 // SQLite's WAL gets its space before the first write (DatabaseOptions::wal_reserve_bytes).

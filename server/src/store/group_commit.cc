@@ -44,9 +44,11 @@ class GroupCommitWriter::Context final : public WriteContext {
 };
 
 GroupCommitWriter::GroupCommitWriter(std::unique_ptr<Connection> conn, const Clock& clock,
-                                     int max_batch, int max_wait_micros, Reopen reopen)
+                                     int max_batch, int max_wait_micros, Reopen reopen,
+                                     Observer committed)
     : conn_(std::move(conn)), clock_(clock), max_batch_(max_batch > 0 ? max_batch : 1),
-      max_wait_micros_(max_wait_micros), reopen_(std::move(reopen)) {
+      max_wait_micros_(max_wait_micros), reopen_(std::move(reopen)),
+      committed_observer_(std::move(committed)) {
   for (int b = 1; b <= 512; b *= 2) stats_.batch_size_buckets.emplace_back(b, 0);
   for (uint64_t micros : {1'000, 2'500, 5'000, 10'000, 25'000, 50'000, 100'000, 250'000, 1'000'000}) {
     stats_.sync_duration_buckets.emplace_back(micros, 0);
@@ -195,6 +197,7 @@ void GroupCommitWriter::RunBatch(std::vector<Pending>& batch) {
   }
   if (fatal.ok()) fatal = chain_.Flush(*conn_);  // the batch's audit rows, then its commit
   if (fatal.ok()) fatal = conn_->ExecScript("COMMIT");
+  if (fatal.ok() && committed_observer_) committed_observer_();
   if (!fatal.ok()) {
     (void)conn_->ExecScript("ROLLBACK");
     for (auto& r : results) r = Status::Unavailable("commit failed: " + fatal.detail());

@@ -29,10 +29,13 @@ namespace xinan::store {
 class GroupCommitWriter {
  public:
   using Reopen = std::function<Result<std::unique_ptr<Connection>>()>;
+  using Observer = std::function<void()>;
   // `reopen` replaces the write connection after a batch failed with kUnavailable (e.g. the
   // PostgreSQL server restarted), so later batches work again without restarting xinan.
+  // `committed`, if set, runs on the writer thread after every COMMIT, before any job of that
+  // batch is answered (so whatever it invalidates is invalid before a reader can know of it).
   GroupCommitWriter(std::unique_ptr<Connection> conn, const Clock& clock, int max_batch,
-                    int max_wait_micros, Reopen reopen = nullptr);
+                    int max_wait_micros, Reopen reopen = nullptr, Observer committed = nullptr);
   ~GroupCommitWriter();
 
   using Done = std::function<void(Status)>;
@@ -80,6 +83,7 @@ class GroupCommitWriter {
   const size_t max_batch_;
   const int max_wait_micros_;
   Reopen reopen_;
+  Observer committed_observer_;
   AuditChain chain_;
 
   mutable std::mutex mu_;

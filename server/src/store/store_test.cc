@@ -230,6 +230,18 @@ TEST_P(StoreTest, ReadJobSnapshotPerEngine) {
   EXPECT_EQ(Count(sql), before + 1);
 }
 
+// Read connections keep their snapshot between jobs (store/read_pool.h); a write acknowledged
+// before a read began is still always seen by it, whichever connection the read gets.
+TEST_P(StoreTest, ReadAfterAnAcknowledgedWriteSeesIt) {
+  const std::string sql = "SELECT COUNT(*) FROM tag_definitions";
+  int64_t before = Count(sql);
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_EQ(Count(sql), before + i);
+    ASSERT_TRUE(db().Write(InsertTag("seen_" + std::to_string(i), /*audit=*/false)).ok());
+    EXPECT_EQ(Count(sql), before + i + 1) << "write " << i;
+  }
+}
+
 TEST_P(StoreTest, TwoInstancesKeepOneChain) {
   if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "several instances share PostgreSQL only";
   DatabaseOptions o;

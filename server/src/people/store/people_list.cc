@@ -20,8 +20,10 @@ constexpr const char* kGrantSelect =
 std::string OrderBy(const std::string& sort) {
   if (sort == "name") return " ORDER BY p.name, p.id";
   if (sort == "-name") return " ORDER BY p.name DESC, p.id";
+  // Both keys in one direction: the index people_unit_path (unit_path, created_at, id) then
+  // yields a village's page in order.
   if (sort == "createdAt") return " ORDER BY p.created_at, p.id";
-  return " ORDER BY p.created_at DESC, p.id";
+  return " ORDER BY p.created_at DESC, p.id DESC";
 }
 
 bool ByCreation(const std::string& sort) { return sort != "name" && sort != "-name"; }

@@ -195,6 +195,7 @@ TEST_P(PeopleStoreTest, BreakGlassOpensOneRecordForADayReadOnly) {
 // A list over most of a large registry (a district admin's) is read by walking the creation-time
 // index on SQLite instead of sorting the whole scope; the page must be exactly the one the
 // sorted query gives: the same rows, ties on the creation time broken by id, the same total.
+// (Both keys run in one direction, so a village's page comes straight from people_unit_path.)
 TEST_P(PeopleStoreTest, LargeScopePagesMatchTheSortedQuery) {
   constexpr int kRows = 2300;  // above internal::kWalkMinRows, nearly all of them in village V11
   Create(kVillage21, 1, "乙");  // one outside, so the district's page mixes units
@@ -215,7 +216,7 @@ TEST_P(PeopleStoreTest, LargeScopePagesMatchTheSortedQuery) {
     store::Rows expected;
     ASSERT_TRUE(db().Read([&](store::Connection& c) -> Status {
       XINAN_ASSIGN_OR_RETURN(expected, c.Query(
-          "SELECT id FROM people ORDER BY created_at DESC, id LIMIT 20 OFFSET $1", {int64_t{offset}}));
+          "SELECT id FROM people ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET $1", {int64_t{offset}}));
       return Status::Ok();
     }).ok());
     ASSERT_EQ(page->items.size(), expected.size()) << "offset " << offset;
@@ -230,6 +231,53 @@ TEST_P(PeopleStoreTest, LargeScopePagesMatchTheSortedQuery) {
   ASSERT_FALSE(first->items.empty());
   EXPECT_EQ(first->items[0].id, "bulk10001");  // created_at 1000 (ties broken by id)
   EXPECT_EQ(Visible(kVillage21), 1) << "a small scope still sees only its own";
+}
+
+// A village's scope is an equality on the path; its pages, newest or oldest first, are those of
+// the sorted query, ties included, and on SQLite the index gives that order without a sort.
+TEST_P(PeopleStoreTest, VillagePagesComeInCreationOrderFromTheIndex) {
+  Create(kVillage12, 1, "乙");  // a sibling's resident never appears
+  std::string unit = UnitId(kVillage11);
+  ASSERT_TRUE(db().Write([&](store::WriteContext& w) {
+    return w.conn().Exec(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50) "
+        "INSERT INTO people (id, unit_id, unit_path, name, gender, birth_date, tags, created_at, updated_at) "
+        "SELECT 'v' || (100 + i), u.id, u.path, '村民' || i, 'male', '1990-01-01', ',', 1000 + i / 4, 1000 "
+        "FROM n, org_units u WHERE u.id = $1", {unit}).status();
+  }).ok());
+  for (std::string order : {"created_at DESC, id DESC", "created_at, id"}) {
+    for (int offset : {0, 20, 40}) {
+      PersonFilter f;
+      f.offset = offset;
+      f.sort = order == "created_at, id" ? "createdAt" : "";
+      auto page = people_->List(ScopeAt(kVillage11), f);
+      ASSERT_TRUE(page.ok()) << page.status().ToString();
+      EXPECT_EQ(page->total, 50);
+      store::Rows expected;
+      ASSERT_TRUE(db().Read([&](store::Connection& c) -> Status {
+        XINAN_ASSIGN_OR_RETURN(expected, c.Query("SELECT id FROM people WHERE unit_id = $1 ORDER BY " +
+            order + " LIMIT 20 OFFSET $2", {unit, int64_t{offset}}));
+        return Status::Ok();
+      }).ok());
+      ASSERT_EQ(page->items.size(), expected.size()) << order << " offset " << offset;
+      for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(page->items[i].id, expected[i].Text(0)) << order << " offset " << offset;
+      }
+    }
+  }
+  if (db().engine() != store::Engine::kSqlite) return;
+  store::Params p;
+  std::string plan;
+  ASSERT_TRUE(db().Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "EXPLAIN QUERY PLAN SELECT p.id FROM people p WHERE " +
+        ScopeAt(kVillage11).Condition("p.unit_path", p) +
+        " ORDER BY p.created_at DESC, p.id DESC LIMIT 20", p));
+    for (const auto& r : rows) plan += r.Text(3) + "\n";
+    return Status::Ok();
+  }).ok());
+  EXPECT_NE(plan.find("people_unit_path"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("TEMP B-TREE"), std::string::npos) << plan;
 }
 
 TEST(PeopleListPlan, WalksTheCreationIndexOnlyForLargeShareOfTheRegistry) {
