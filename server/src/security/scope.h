@@ -23,17 +23,23 @@ class Scope {
   // "(<column> >= $n AND <column> < $m)": the paths that start with the scope's path, as a
   // range both engines answer from a plain index (paths end in '/', and '0' follows '/').
   // PostgreSQL keeps path columns in the "C" collation so the range is byte order there too.
-  // A village, the tree's lowest level (org/domain/org_unit.h: nothing has a village as its
-  // parent), has nothing below it: its condition is "<column> = $n", the same rows, and an index
-  // on (path, time) then yields them in time order without a sort.
   std::string Condition(std::string_view column, store::Params& params) const {
     std::string col(column);
     params.emplace_back(unit_path_);
     std::string lo = "$" + std::to_string(params.size());
-    if (IsLeaf()) return "(" + col + " = " + lo + ")";
     params.emplace_back(UpperBound());
     std::string hi = "$" + std::to_string(params.size());
     return "(" + col + " >= " + lo + " AND " + col + " < " + hi + ")";
+  }
+  // Condition, and for a village, the tree's lowest level (org/domain/org_unit.h: nothing has
+  // a village as its parent, so its range holds one path), also "<column> = $n": the same rows,
+  // and SQLite then reads them from an index on (path, time) in time order instead of sorting.
+  // (PostgreSQL plans the equality slower than it sorts a village's rows: use Condition there.)
+  std::string OrderedCondition(std::string_view column, store::Params& params) const {
+    std::string c = Condition(column, params);
+    if (!IsLeaf()) return c;
+    params.emplace_back(unit_path_);
+    return "(" + c + " AND " + std::string(column) + " = $" + std::to_string(params.size()) + ")";
   }
   // Like Condition, plus the people this user opened by break-glass that have not expired:
   // "(<path_col> LIKE $n OR <id_col> IN (SELECT person_id FROM break_glass_grants WHERE …))".
@@ -69,7 +75,6 @@ class Scope {
   bool IsLeaf() const {
     return std::count(unit_path_.begin(), unit_path_.end(), '/') == kLeafSlashes;
   }
-
   Scope(std::string unit_path, std::string user_id)
       : unit_path_(std::move(unit_path)), user_id_(std::move(user_id)) {}
   std::string unit_path_;

@@ -125,28 +125,31 @@ TEST(FieldCipher, KeyFileCreatedPrivateAndReloaded) {
   std::filesystem::remove_all(dir);
 }
 
-// The scope condition: a prefix range on the path, except for a village (nothing below it),
-// whose condition is the equality that lets an index give its rows in order.
-TEST(Scope, ConditionIsARangeAboveVillagesAndAnEqualityAtOne) {
+// The scope condition is a prefix range on the path; the ordered one adds, for a village
+// (nothing below it), the equality that lets SQLite read its rows from an index in order.
+TEST(Scope, OrderedConditionAddsAVillagesEquality) {
   struct Case {
     std::string path;
-    std::string condition;
-    std::vector<std::string> params;
+    std::string ordered;
+    size_t params;
   };
+  const std::string range = "(path >= $1 AND path < $2)";
   const std::vector<Case> cases = {
-      {"/330499000000/", "(path >= $1 AND path < $2)", {"/330499000000/", "/3304990000000"}},
-      {"/330499000000/330499001000/", "(path >= $1 AND path < $2)",
-       {"/330499000000/330499001000/", "/330499000000/3304990010000"}},
-      {"/330499000000/330499001000/330499001001/", "(path = $1)",
-       {"/330499000000/330499001000/330499001001/"}},
+      {"/330499000000/", range, 2},
+      {"/330499000000/330499001000/", range, 2},
+      {"/330499000000/330499001000/330499001001/", "(" + range + " AND path = $3)", 3},
   };
   for (const auto& c : cases) {
-    store::Params params;
-    EXPECT_EQ(Scope::AtPath(c.path).Condition("path", params), c.condition) << c.path;
-    ASSERT_EQ(params.size(), c.params.size()) << c.path;
-    for (size_t i = 0; i < params.size(); ++i) {
-      EXPECT_EQ(std::get<std::string>(params[i]), c.params[i]) << c.path;
-    }
+    store::Params plain, ordered;
+    Scope scope = Scope::AtPath(c.path);
+    EXPECT_EQ(scope.Condition("path", plain), range) << c.path;
+    ASSERT_EQ(plain.size(), 2u);
+    EXPECT_EQ(std::get<std::string>(plain[0]), c.path);
+    std::string upper = c.path.substr(0, c.path.size() - 1) + "0";  // '0' follows '/'
+    EXPECT_EQ(std::get<std::string>(plain[1]), upper);
+    EXPECT_EQ(scope.OrderedCondition("path", ordered), c.ordered) << c.path;
+    ASSERT_EQ(ordered.size(), c.params) << c.path;
+    if (c.params == 3) EXPECT_EQ(std::get<std::string>(ordered[2]), c.path);
   }
 }
 

@@ -49,7 +49,8 @@ std::string Next(store::Params& p, store::SqlValue v) {
 Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope,
                               const security::FieldCipher& cipher, const PersonFilter& f,
                               store::Params& p) {
-  std::string where = " WHERE " + scope.Condition(kPath, p);
+  std::string where = " WHERE " + (c.engine() == store::Engine::kSqlite ? scope.OrderedCondition(kPath, p)
+                                                                       : scope.Condition(kPath, p));
   if (!f.name_prefix.empty()) where += " AND p.name LIKE " + Next(p, f.name_prefix + "%");
   if (!f.id_number.empty()) {
     where += " AND p.id_number_bidx = " +
