@@ -75,6 +75,7 @@ class Scope {
   bool IsLeaf() const {
     return std::count(unit_path_.begin(), unit_path_.end(), '/') == kLeafSlashes;
   }
+
   Scope(std::string unit_path, std::string user_id)
       : unit_path_(std::move(unit_path)), user_id_(std::move(user_id)) {}
   std::string unit_path_;

@@ -7,7 +7,8 @@
 // while it is still current: no commit since it began (the writer calls Committed() after every
 // COMMIT, before answering the batch) and younger than `max_snapshot_age` (the bound on how long
 // a change made by another process, e.g. `xinan user add`, can stay unseen). Committed() also
-// ends the snapshots of idle connections, so an idle pool never holds back the checkpointer.
+// ends the snapshots of idle connections (unless a reader holds the pool's lock just then; the
+// next commit or the next job on them does), so idle readers do not hold back the checkpointer.
 // A reader therefore always sees every write that was acknowledged before its request began.
 // PostgreSQL connections run jobs as they are (each statement its own snapshot, as before).
 // Thread-safe.
