@@ -242,6 +242,26 @@ TEST_P(StoreTest, ReadAfterAnAcknowledgedWriteSeesIt) {
   }
 }
 
+// The same with writers and readers at once: each thread's read right after its acknowledged
+// write sees that write, while the other threads' writes keep ending snapshots.
+TEST_P(StoreTest, ConcurrentReadsSeeTheirOwnAcknowledgedWrites) {
+  constexpr int kThreads = 4, kWrites = 25;
+  std::atomic<int> unseen{0}, failed{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWrites; ++i) {
+        std::string code = "mine_" + std::to_string(t) + "_" + std::to_string(i);
+        if (!db().Write(InsertTag(code, /*audit=*/false)).ok()) ++failed;
+        if (Count("SELECT COUNT(*) FROM tag_definitions WHERE code = $1", {code}) != 1) ++unseen;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(unseen.load(), 0);
+}
+
 TEST_P(StoreTest, TwoInstancesKeepOneChain) {
   if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "several instances share PostgreSQL only";
   DatabaseOptions o;
