@@ -36,8 +36,8 @@ Status ReadPool::InSnapshot(Pooled& p, const ReadJob& job) {
   if (p.in_snapshot) {
     reused_.fetch_add(1, std::memory_order_relaxed);
   } else {
+    p.in_snapshot = true;  // unknown should BEGIN fail: then Run closes the connection
     XINAN_RETURN_IF_ERROR(p.conn->Exec("BEGIN").status());
-    p.in_snapshot = true;
     p.commits_before = commits;
     p.began = std::chrono::steady_clock::now();
     began_.fetch_add(1, std::memory_order_relaxed);
@@ -70,6 +70,7 @@ void ReadPool::Committed() {
     }
     idle_.erase(idle_.begin() + static_cast<std::ptrdiff_t>(i));  // stuck: closed
     --open_count_;
+    cv_.notify_one();  // room for a new connection
   }
 }
 
