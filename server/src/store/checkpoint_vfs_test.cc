@@ -9,8 +9,8 @@
 #include <memory>
 #include <string>
 
-#include "security/tokens.h"
 #include "store/sqlite_wal.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::store {
 namespace {
@@ -44,8 +44,8 @@ int Count(sqlite3* db) {
 }
 
 TEST(CheckpointVfs, ACheckpointSyncsTheWalThroughWalSyncAndFillsTheDatabaseFile) {
-  fs::path dir = fs::temp_directory_path() / ("xinan_ckvfs_" + security::NewId());
-  fs::create_directories(dir);
+  testing::TempDir tmp("xinan_ckvfs_");
+  const fs::path& dir = tmp.path();
   std::string path = (dir / "c.db").string();
   sqlite3* writer = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &writer), SQLITE_OK);
@@ -80,7 +80,6 @@ TEST(CheckpointVfs, ACheckpointSyncsTheWalThroughWalSyncAndFillsTheDatabaseFile)
   EXPECT_EQ(Count(reader), 200);
   sqlite3_close(reader);
   sqlite3_close(writer);
-  fs::remove_all(dir);
 }
 
 }  // namespace

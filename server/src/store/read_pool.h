@@ -37,7 +37,7 @@ class ReadPool {
   Status Run(const ReadJob& job);
   // A write committed: no snapshot taken before now may serve another job.
   void Committed();
-  // How many jobs reused a snapshot, and how many began one (for tests and /metrics).
+  // How many jobs reused a snapshot, and how many began one (the tests read them).
   uint64_t reused() const { return reused_.load(std::memory_order_relaxed); }
   uint64_t began() const { return began_.load(std::memory_order_relaxed); }
 

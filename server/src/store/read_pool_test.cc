@@ -6,32 +6,25 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
-#include <filesystem>
 #include <thread>
 
-#include "security/tokens.h"
 #include "store/sqlite_connection.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::store {
 namespace {
 
-namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
 // A database file with table t, and a plain connection standing for another process.
 class ReadPoolTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("xinan_readpool_" + security::NewId());
-    fs::create_directories(dir_);
-    path_ = (dir_ / "r.db").string();
+    path_ = dir_.File("r.db");
     ASSERT_EQ(sqlite3_open(path_.c_str(), &other_), SQLITE_OK);
     Exec("PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t DEFAULT VALUES");
   }
-  void TearDown() override {
-    sqlite3_close(other_);
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { sqlite3_close(other_); }
   void Exec(const char* sql) { ASSERT_EQ(sqlite3_exec(other_, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql; }
   std::unique_ptr<ReadPool> Pool(int size, milliseconds max_age) {
     return std::make_unique<ReadPool>([this] { return OpenSqlite(path_, /*read_only=*/true); }, size,
@@ -53,7 +46,7 @@ class ReadPoolTest : public ::testing::Test {
     return {rc == SQLITE_BUSY ? 1 : 0, log};
   }
 
-  fs::path dir_;
+  testing::TempDir dir_{"xinan_readpool_"};
   std::string path_;
   sqlite3* other_ = nullptr;
 };

@@ -17,8 +17,8 @@
 #include <string>
 #include <thread>
 
-#include "security/tokens.h"
 #include "store/sqlite_connection.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::store {
 namespace {
@@ -26,12 +26,11 @@ namespace {
 namespace fs = std::filesystem;
 
 // A new temporary folder holding a (one-byte) WAL file for the database `name`.
-fs::path DirWithWal(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
-  fs::create_directories(dir);
-  std::ofstream(dir / (name + "-wal")) << "x";
-  return dir;
-}
+struct DirWithWal : testing::TempDir {
+  explicit DirWithWal(const std::string& name) : TempDir("xinan_wal_") {
+    std::ofstream(path() / (name + "-wal")) << "x";
+  }
+};
 
 int64_t SizeOf(const fs::path& p) {
   std::error_code ec;
@@ -40,8 +39,8 @@ int64_t SizeOf(const fs::path& p) {
 }
 
 TEST(WalCheckpointer, ContinuousWritesKeepTheWalBounded) {
-  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
-  fs::create_directories(dir);
+  testing::TempDir tmp("xinan_wal_");
+  const fs::path& dir = tmp.path();
   fs::path db_path = dir / "w.db";
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_path.c_str(), &db), SQLITE_OK);
@@ -77,7 +76,6 @@ TEST(WalCheckpointer, ContinuousWritesKeepTheWalBounded) {
   EXPECT_EQ(sqlite3_column_int(count, 0), kWrites);
   sqlite3_finalize(count);
   sqlite3_close(db);
-  fs::remove_all(dir);
 }
 
 TEST(WalCheckpointer, WakesAfterEachChunkOfNewFramesAndAtEveryCommitNearTheRestart) {
@@ -117,8 +115,8 @@ TEST(WalCheckpointer, NearTheRestartMeansWithinSixChunks) {
 // A read still using the WAL does not hold the writer for the busy timeout (5 s) at each commit:
 // the restart gives up after a short wait, and succeeds once the read has ended.
 TEST(WalCheckpointer, RestartDoesNotWaitLongForAReader) {
-  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
-  fs::create_directories(dir);
+  testing::TempDir tmp("xinan_wal_");
+  const fs::path& dir = tmp.path();
   std::string path = (dir / "r.db").string();
   sqlite3* db = nullptr;
   sqlite3* reader = nullptr;
@@ -153,13 +151,13 @@ TEST(WalCheckpointer, RestartDoesNotWaitLongForAReader) {
   }
   sqlite3_close(reader);
   sqlite3_close(db);
-  fs::remove_all(dir);
 }
 
 // Callers that arrive while a sync runs share the next one, and none returns before a sync that
 // began after its call has finished (a sync already running may have missed its writes).
 TEST(WalSync, CallersArrivingDuringASyncShareTheNextOneThatBeganAfterThem) {
-  fs::path dir = DirWithWal("s.db");
+  DirWithWal tmp("s.db");
+  const fs::path& dir = tmp.path();
   using Clock = std::chrono::steady_clock;
   constexpr int kCallers = 6;
   std::atomic<bool> first_began{false};
@@ -197,12 +195,12 @@ TEST(WalSync, CallersArrivingDuringASyncShareTheNextOneThatBeganAfterThem) {
     });
     EXPECT_TRUE(covered) << "returned without a sync that began after the call";
   }
-  fs::remove_all(dir);
 }
 
 // The kernel reports a failed writeback once; a later fdatasync that succeeds proves nothing.
 TEST(WalSync, AFailedSyncFailsEveryLaterCallWithoutSyncingAgain) {
-  fs::path dir = DirWithWal("f.db");
+  DirWithWal tmp("f.db");
+  const fs::path& dir = tmp.path();
   int calls = 0;
   WalSync sync((dir / "f.db").string(), [&](int) {
     ++calls;
@@ -215,7 +213,6 @@ TEST(WalSync, AFailedSyncFailsEveryLaterCallWithoutSyncingAgain) {
   EXPECT_NE(first.detail().find("fdatasync"), std::string::npos) << first.detail();
   EXPECT_FALSE(sync.Sync().ok());
   EXPECT_EQ(calls, 1);
-  fs::remove_all(dir);
 }
 
 std::string ReadAll(const fs::path& p) {
@@ -238,8 +235,8 @@ TEST(ExtendWithZeros, AppendsZerosAfterTheEndOnly) {
       {"abcdef", 4, 0},                 // longer: not truncated
   };
   for (const Case& c : cases) {
-    fs::path dir = DirWithWal("z.db");
-    fs::path file = dir / "z.db-wal";
+    DirWithWal tmp("z.db");
+    fs::path file = tmp.path() / "z.db-wal";
     std::ofstream(file, std::ios::binary | std::ios::trunc) << c.before;
     Result<int64_t> appended = ExtendWithZeros(file.string(), c.target);
     ASSERT_TRUE(appended.ok()) << appended.status().ToString();
@@ -248,8 +245,7 @@ TEST(ExtendWithZeros, AppendsZerosAfterTheEndOnly) {
     ASSERT_EQ(static_cast<int64_t>(after.size()), std::max<int64_t>(c.target, c.before.size()));
     EXPECT_EQ(after.substr(0, c.before.size()), c.before);
     EXPECT_EQ(after.find_first_not_of('\0', c.before.size()), std::string::npos);
-    fs::remove_all(dir);
-  }
+    }
 }
 
 TEST(ExtendWithZeros, AMissingFileIsAnErrorNamingIt) {
@@ -262,8 +258,8 @@ TEST(ExtendWithZeros, AMissingFileIsAnErrorNamingIt) {
 // still open) opens with every acknowledged row: SQLite's recovery stops at the zeros that
 // follow the last frame, and the frames written before the reservation are kept.
 TEST(ReserveWal, ACrashImageOfAReservedWalRecoversEveryCommit) {
-  fs::path dir = fs::temp_directory_path() / ("xinan_wal_" + security::NewId());
-  fs::create_directories(dir);
+  testing::TempDir tmp("xinan_wal_");
+  const fs::path& dir = tmp.path();
   const std::string path = (dir / "r.db").string();
   const int64_t reserve = 4 << 20;
   {
@@ -301,7 +297,6 @@ TEST(ReserveWal, ACrashImageOfAReservedWalRecoversEveryCommit) {
   EXPECT_EQ(scalar("SELECT body FROM t WHERE id = 99"), std::string(300, 'a' + 99 % 26));
   EXPECT_EQ(scalar("PRAGMA integrity_check"), "ok");
   sqlite3_close(db);
-  fs::remove_all(dir);
 }
 
 }  // namespace

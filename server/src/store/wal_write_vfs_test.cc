@@ -12,6 +12,7 @@
 
 #include "security/tokens.h"
 #include "store/sqlite_connection.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::store {
 namespace {
@@ -32,18 +33,13 @@ int64_t WriteSyscalls() {
 class WalWriteVfsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("xinan_gather_" + security::NewId());
-    fs::create_directories(dir_);
-    path_ = (dir_ / "g.db").string();
+    path_ = dir_.File("g.db");
     auto opened = OpenSqlite(path_, /*read_only=*/false);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     writer_ = std::move(opened).value();
     ASSERT_TRUE(writer_->ExecScript("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)").ok());
   }
-  void TearDown() override {
-    writer_.reset();
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { writer_.reset(); }
 
   // Inserts rows [from, to) in one transaction of 1 KB rows.
   void Insert(int from, int to) {
@@ -58,7 +54,7 @@ class WalWriteVfsTest : public ::testing::Test {
   // Copies the database and its WAL as they are in the file system now, as a crash would leave
   // them (the page cache is what reaches the disk once synced), and opens the copy.
   sqlite3* OpenCrashImage() {
-    fs::path image = dir_ / ("image_" + security::NewId());
+    fs::path image = dir_.path() / ("image_" + security::NewId());
     fs::create_directories(image);
     fs::copy_file(path_, image / "g.db");
     fs::copy_file(path_ + "-wal", image / "g.db-wal");
@@ -76,7 +72,7 @@ class WalWriteVfsTest : public ::testing::Test {
     return v;
   }
 
-  fs::path dir_;
+  testing::TempDir dir_{"xinan_gather_"};
   std::string path_;
   std::unique_ptr<Connection> writer_;
 };
