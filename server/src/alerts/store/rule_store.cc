@@ -86,7 +86,7 @@ Result<RulePage> RuleStore::List(const std::string& q, int offset, int limit) {
   return page;
 }
 
-Result<std::vector<WarningRule>> RuleStore::Active() {
+Result<RuleStore::Rules> RuleStore::Active() {
   return active_.Get([this] { return ReadActive(); });
 }
 

@@ -2,6 +2,7 @@
 // assessment is evaluated against. Writes are audited; reads never wait for the writer.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,9 @@ class RuleStore {
 
   // Rules whose name contains `q` (all when empty), strongest level first.
   Result<RulePage> List(const std::string& q, int offset, int limit);
+  using Rules = std::shared_ptr<const std::vector<WarningRule>>;
   // The active rules, for evaluation: from memory (see the constructor) or a read connection.
-  Result<std::vector<WarningRule>> Active();
+  Result<Rules> Active();
   // Creates a validated rule (field errors from ValidateRule; unknown tag → requiredTags/tag_invalid).
   Result<StoredRule> Create(const security::Actor& actor, WarningRule rule);
   // Replaces the rule when `version` matches (409 version_conflict), not_found for an unknown id.

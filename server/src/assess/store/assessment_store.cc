@@ -190,7 +190,7 @@ Result<StoredAssessment> AssessmentStore::SubmitForPerson(const security::Actor&
     if (rows.empty()) return Status::NotFound();
     t = Target{rows[0].Text(0), rows[0].Text(1), s.person_id, people::DecodeTags(rows[0].Text(2)),
                rows[0].Text(3), rows[0].Text(4), rows[0].Text(5), ""};
-    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, prepared, t, rules, w));
+    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, prepared, t, *rules, w));
     return Status::Ok();
   }));
   NotifyRaised(*out, t);
@@ -231,7 +231,7 @@ Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& acto
           w.conn(), s.campaign_id, t.link_path, s.scale_code, ShanghaiDate(w.NowMillis())));
       show_result = gate.show_result;
     }
-    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, prepared, t, rules, w));
+    XINAN_ASSIGN_OR_RETURN(out, Store(actor, s, prepared, t, *rules, w));
     return Status::Ok();
   }));
   out->show_result = show_result;

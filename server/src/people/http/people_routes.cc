@@ -101,7 +101,7 @@ Response Tags(PeopleStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(auto tags, s.Tags());
     json::array out;
-    for (const auto& t : tags) out.push_back({{"code", t.code}, {"nameZh", t.name_zh}, {"nameEn", t.name_en}});
+    for (const auto& t : *tags) out.push_back({{"code", t.code}, {"nameZh", t.name_zh}, {"nameEn", t.name_en}});
     return http::Json(200, out);
   });
 }

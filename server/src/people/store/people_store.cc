@@ -78,7 +78,7 @@ Status MapUniqueToField(Status st) {
 
 }  // namespace
 
-Result<std::vector<TagDef>> PeopleStore::Tags() {
+Result<PeopleStore::TagDefs> PeopleStore::Tags() {
   return tags_.Get([this]() -> Result<std::vector<TagDef>> {
     std::vector<TagDef> out;
     XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
@@ -95,7 +95,7 @@ Result<Person> PeopleStore::Create(const security::Actor& actor, const security:
                                    PersonInput in) {
   XINAN_ASSIGN_OR_RETURN(auto tags, Tags());
   std::vector<std::string> codes;
-  for (const auto& t : tags) codes.push_back(t.code);
+  for (const auto& t : *tags) codes.push_back(t.code);
   XINAN_RETURN_IF_ERROR(ValidatePersonInput(in, ShanghaiDate(clock_.NowMillis()), codes));
   std::string id = security::NewId();
   store::Params sealed = SealedIdentifiers(cipher_, in);  // encryption off the writer thread
@@ -139,7 +139,7 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
                                    const std::string& id, PersonInput in) {
   XINAN_ASSIGN_OR_RETURN(auto tags, Tags());
   std::vector<std::string> codes;
-  for (const auto& t : tags) codes.push_back(t.code);
+  for (const auto& t : *tags) codes.push_back(t.code);
   XINAN_RETURN_IF_ERROR(ValidatePersonInput(in, ShanghaiDate(clock_.NowMillis()), codes));
   std::optional<Person> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {

@@ -3,6 +3,7 @@
 // detail read and every write are audited in the same transaction.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,8 +52,9 @@ class PeopleStore {
   PeopleStore(store::Database& db, const security::FieldCipher& cipher, const Clock& clock)
       : db_(db), cipher_(cipher), clock_(clock), tags_(&clock, kTagsCacheMillis) {}
 
-  // The active special-population tags, in display order.
-  Result<std::vector<TagDef>> Tags();
+  using TagDefs = std::shared_ptr<const std::vector<TagDef>>;
+  // The active special-population tags, in display order (shared, read-only).
+  Result<TagDefs> Tags();
   // Creates a resident in a unit inside the scope (validated input). Unit outside the scope →
   // field unitId/unit_not_found; duplicate ID number → field idNumber/id_number_exists.
   Result<Person> Create(const security::Actor& actor, const security::Scope& scope, PersonInput in);
