@@ -31,15 +31,18 @@ class Scope {
     std::string hi = "$" + std::to_string(params.size());
     return "(" + col + " >= " + lo + " AND " + col + " < " + hi + ")";
   }
-  // Condition, and for a village, the tree's lowest level (org/domain/org_unit.h: nothing has
-  // a village as its parent, so its range holds one path), also "<column> = $n": the same rows,
-  // and SQLite then reads them from an index on (path, time) in time order instead of sorting.
-  // (PostgreSQL plans the equality slower than it sorts a village's rows: use Condition there.)
+  // Condition, except for a village (IsVillage): "<column> = $n", the same rows. A list ordered
+  // by (path, time) then comes from an index on (path, time) in order and stops after its page.
   std::string OrderedCondition(std::string_view column, store::Params& params) const {
-    std::string c = Condition(column, params);
-    if (!IsLeaf()) return c;
+    if (!IsVillage()) return Condition(column, params);
     params.emplace_back(unit_path_);
-    return "(" + c + " AND " + std::string(column) + " = $" + std::to_string(params.size()) + ")";
+    return std::string(column) + " = $" + std::to_string(params.size());
+  }
+  // Whether the scope is a village, the tree's lowest level (org/domain/org_unit.h: nothing has
+  // a village as its parent), so its range holds one path. Paths are
+  // "/<district>/<town>/<village>/": a village's has four slashes.
+  bool IsVillage() const {
+    return std::count(unit_path_.begin(), unit_path_.end(), '/') == kVillageSlashes;
   }
   // Like Condition, plus the people this user opened by break-glass that have not expired:
   // "(<path_col> LIKE $n OR <id_col> IN (SELECT person_id FROM break_glass_grants WHERE …))".
@@ -70,11 +73,7 @@ class Scope {
     return up;
   }
 
-  // Paths are "/<district>/<town>/<village>/": a village's has four slashes.
-  static constexpr long kLeafSlashes = 4;
-  bool IsLeaf() const {
-    return std::count(unit_path_.begin(), unit_path_.end(), '/') == kLeafSlashes;
-  }
+  static constexpr long kVillageSlashes = 4;
 
   Scope(std::string unit_path, std::string user_id)
       : unit_path_(std::move(unit_path)), user_id_(std::move(user_id)) {}

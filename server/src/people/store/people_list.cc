@@ -20,8 +20,8 @@ constexpr const char* kGrantSelect =
 std::string OrderBy(const std::string& sort) {
   if (sort == "name") return " ORDER BY p.name, p.id";
   if (sort == "-name") return " ORDER BY p.name DESC, p.id";
-  // Both keys in one direction: the index people_unit_path (unit_path, created_at, id) then
-  // yields a village's page in order.
+  // Both keys in one direction: with a village's equality (Scope::OrderedCondition) the index
+  // people_unit_path (unit_path, created_at, id) then yields its page in order.
   if (sort == "createdAt") return " ORDER BY p.created_at, p.id";
   return " ORDER BY p.created_at DESC, p.id DESC";
 }
@@ -49,8 +49,7 @@ std::string Next(store::Params& p, store::SqlValue v) {
 Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope,
                               const security::FieldCipher& cipher, const PersonFilter& f,
                               store::Params& p) {
-  std::string where = " WHERE " + (c.engine() == store::Engine::kSqlite ? scope.OrderedCondition(kPath, p)
-                                                                       : scope.Condition(kPath, p));
+  std::string where = " WHERE " + scope.OrderedCondition(kPath, p);
   if (!f.name_prefix.empty()) where += " AND p.name LIKE " + Next(p, f.name_prefix + "%");
   if (!f.id_number.empty()) {
     where += " AND p.id_number_bidx = " +
@@ -69,10 +68,12 @@ Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope
 
 
 // Whether this SQLite list walks the creation-time index (see internal::WalkCreationIndex).
-// PostgreSQL's planner has statistics and chooses by itself.
-Result<bool> Walk(store::Connection& c, int64_t in_scope, const PersonFilter& f) {
-  internal::ListShape shape{in_scope, 0, ByCreation(f.sort), !f.name_prefix.empty() || !f.id_number.empty()};
-  if (c.engine() != store::Engine::kSqlite || !shape.by_creation || shape.searched ||
+// PostgreSQL's planner has statistics and chooses by itself; a village's page comes from
+// people_unit_path in order (Scope::OrderedCondition).
+Result<bool> Walk(store::Connection& c, const security::Scope& scope, int64_t in_scope, const PersonFilter& f) {
+  internal::ListShape shape{in_scope, 0, ByCreation(f.sort), !f.name_prefix.empty() || !f.id_number.empty(),
+                           scope.IsVillage()};
+  if (c.engine() != store::Engine::kSqlite || shape.village || !shape.by_creation || shape.searched ||
       in_scope < internal::kWalkMinRows) {
     return false;
   }
@@ -84,7 +85,8 @@ Result<bool> Walk(store::Connection& c, int64_t in_scope, const PersonFilter& f)
 }  // namespace
 
 bool internal::WalkCreationIndex(const ListShape& s) {
-  return s.by_creation && !s.searched && s.in_scope >= kWalkMinRows && s.in_scope * 2 >= s.registry_rows;
+  return s.by_creation && !s.searched && !s.village && s.in_scope >= kWalkMinRows &&
+         s.in_scope * 2 >= s.registry_rows;
 }
 
 Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonFilter& f) {
@@ -95,7 +97,7 @@ Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonF
     XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query(
         "SELECT COUNT(*) FROM people p" + WithPathColumn(where, "p.unit_path"), p));
     page.total = count[0].Int(0);
-    XINAN_ASSIGN_OR_RETURN(bool walk, Walk(c, page.total, f));
+    XINAN_ASSIGN_OR_RETURN(bool walk, Walk(c, scope, page.total, f));
     std::string limit = Next(p, int64_t{f.limit});
     std::string offset = Next(p, int64_t{f.offset});
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(

@@ -27,6 +27,7 @@ struct ListShape {
   int64_t registry_rows = 0;  // an upper bound of all residents (the largest rowid)
   bool by_creation = false;   // sorted by createdAt either way
   bool searched = false;      // a name prefix or ID number filter is set
+  bool village = false;       // the scope is a village: its page comes in order from its index
 };
 inline constexpr int64_t kWalkMinRows = 2000;
 bool WalkCreationIndex(const ListShape& s);
