@@ -20,7 +20,7 @@ constexpr const char* kGrantSelect =
 std::string OrderBy(const std::string& sort) {
   if (sort == "name") return " ORDER BY p.name, p.id";
   if (sort == "-name") return " ORDER BY p.name DESC, p.id";
-  // Both keys in one direction: with a village's equality (Scope::OrderedCondition) the index
+  // Both keys in one direction: with a village's equality (Scope::Condition) the index
   // people_unit_path (unit_path, created_at, id) then yields its page in order.
   if (sort == "createdAt") return " ORDER BY p.created_at, p.id";
   return " ORDER BY p.created_at DESC, p.id DESC";
@@ -49,7 +49,7 @@ std::string Next(store::Params& p, store::SqlValue v) {
 Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope,
                               const security::FieldCipher& cipher, const PersonFilter& f,
                               store::Params& p) {
-  std::string where = " WHERE " + scope.OrderedCondition(kPath, p);
+  std::string where = " WHERE " + scope.Condition(kPath, p);
   if (!f.name_prefix.empty()) where += " AND p.name LIKE " + Next(p, f.name_prefix + "%");
   if (!f.id_number.empty()) {
     where += " AND p.id_number_bidx = " +
@@ -69,7 +69,7 @@ Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope
 
 // Whether this SQLite list walks the creation-time index (see internal::WalkCreationIndex).
 // PostgreSQL's planner has statistics and chooses by itself; a village's page comes from
-// people_unit_path in order (Scope::OrderedCondition).
+// people_unit_path in order (Scope::Condition).
 Result<bool> Walk(store::Connection& c, const security::Scope& scope, int64_t in_scope, const PersonFilter& f) {
   internal::ListShape shape{in_scope, 0, ByCreation(f.sort), !f.name_prefix.empty() || !f.id_number.empty(),
                            scope.IsVillage()};

@@ -288,7 +288,7 @@ TEST_P(PeopleStoreTest, VillagePagesComeInCreationOrderFromTheIndex) {
   ASSERT_TRUE(db().Read([&](store::Connection& c) -> Status {
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
         std::string(sqlite ? "EXPLAIN QUERY PLAN" : "EXPLAIN") + " SELECT p.id FROM people p WHERE " +
-        ScopeAt(kVillage11).OrderedCondition("p.unit_path", p) +
+        ScopeAt(kVillage11).Condition("p.unit_path", p) +
         " ORDER BY p.created_at DESC, p.id DESC LIMIT 20", p));
     for (const auto& r : rows) plan += r.Text(sqlite ? 3 : 0) + "\n";
     return Status::Ok();
