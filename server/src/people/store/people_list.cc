@@ -28,9 +28,8 @@ std::string OrderBy(const std::string& sort) {
 
 bool ByCreation(const std::string& sort) { return sort != "name" && sort != "-name"; }
 
-// The scope conditions are written against kPath; the page query of a walk (SQLite) names the
-// column through an expression, which SQLite's planner cannot use for the range, so it walks the
-// creation-time index instead. The same parameters serve both.
+// The scope conditions are written against kPath, replaced by the column or, in the page query
+// of a walk, by an expression of it (internal::PageQuery). The same parameters serve both.
 constexpr std::string_view kPath = "{path}";
 
 std::string WithPathColumn(std::string where, std::string_view column) {
@@ -67,26 +66,46 @@ Result<std::string> ListWhere(store::Connection& c, const security::Scope& scope
 }
 
 
-// Whether this SQLite list walks the creation-time index (see internal::WalkCreationIndex).
-// PostgreSQL's planner has statistics and chooses by itself; a village's page comes from
-// people_unit_path in order (Scope::Condition).
-Result<bool> Walk(store::Connection& c, const security::Scope& scope, int64_t in_scope, const PersonFilter& f) {
+// About how many residents the registry holds, for ChooseListPlan: SQLite's largest rowid (an
+// upper bound), PostgreSQL's estimate from its last VACUUM or ANALYZE (none yet: the scope's
+// own count, as if the scope were everything).
+Result<int64_t> RegistryRows(store::Connection& c, int64_t in_scope) {
+  const bool sqlite = c.engine() == store::Engine::kSqlite;
+  XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(sqlite
+      ? "SELECT COALESCE(MAX(rowid), 0) FROM people"
+      : "SELECT GREATEST(reltuples, 0)::BIGINT FROM pg_class WHERE oid = 'people'::regclass"));
+  int64_t n = rows.empty() ? 0 : rows[0].Int(0);
+  return n > 0 ? n : in_scope;
+}
+
+Result<internal::ListPlan> Plan(store::Connection& c, const security::Scope& scope, int64_t in_scope,
+                                const PersonFilter& f) {
   internal::ListShape shape{in_scope, 0, ByCreation(f.sort), !f.name_prefix.empty() || !f.id_number.empty(),
-                           scope.IsVillage()};
-  if (c.engine() != store::Engine::kSqlite || shape.village || !shape.by_creation || shape.searched ||
-      in_scope < internal::kWalkMinRows) {
-    return false;
+                            scope.IsVillage()};
+  if (shape.by_creation && !shape.searched && !shape.village && in_scope >= internal::kWalkMinRows) {
+    XINAN_ASSIGN_OR_RETURN(shape.registry_rows, RegistryRows(c, in_scope));
   }
-  XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query("SELECT COALESCE(MAX(rowid), 0) FROM people"));
-  shape.registry_rows = rows[0].Int(0);
-  return internal::WalkCreationIndex(shape);
+  return internal::ChooseListPlan(shape);
 }
 
 }  // namespace
 
-bool internal::WalkCreationIndex(const ListShape& s) {
-  return s.by_creation && !s.searched && !s.village && s.in_scope >= kWalkMinRows &&
-         s.in_scope * 2 >= s.registry_rows;
+internal::ListPlan internal::ChooseListPlan(const ListShape& s) {
+  if (!s.by_creation || s.searched || s.village) return ListPlan::kAsWritten;
+  if (s.in_scope >= kWalkMinRows && s.in_scope * 2 >= s.registry_rows) return ListPlan::kWalkTimeIndex;
+  return ListPlan::kSortScope;
+}
+
+// The page query's text for `plan`: a walk names the path through an expression, which no
+// planner can use for the range; a sort of the scope orders by an expression of the time, which
+// no planner can read from the creation-time index.
+std::string internal::PageQuery(const std::string& where, const std::string& sort, ListPlan plan) {
+  std::string order = OrderBy(sort);
+  if (plan == ListPlan::kSortScope) {
+    order.replace(order.find("p.created_at"), std::string_view("p.created_at").size(), "(p.created_at + 0)");
+  }
+  return std::string(kListSelect) +
+         WithPathColumn(where, plan == ListPlan::kWalkTimeIndex ? "(p.unit_path || '')" : "p.unit_path") + order;
 }
 
 Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonFilter& f) {
@@ -97,12 +116,11 @@ Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonF
     XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query(
         "SELECT COUNT(*) FROM people p" + WithPathColumn(where, "p.unit_path"), p));
     page.total = count[0].Int(0);
-    XINAN_ASSIGN_OR_RETURN(bool walk, Walk(c, scope, page.total, f));
+    XINAN_ASSIGN_OR_RETURN(internal::ListPlan plan, Plan(c, scope, page.total, f));
     std::string limit = Next(p, int64_t{f.limit});
     std::string offset = Next(p, int64_t{f.offset});
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-        std::string(kListSelect) + WithPathColumn(where, walk ? "(p.unit_path || '')" : "p.unit_path") +
-        OrderBy(f.sort) + " LIMIT " + limit + " OFFSET " + offset, p));
+        internal::PageQuery(where, f.sort, plan) + " LIMIT " + limit + " OFFSET " + offset, p));
     for (const auto& r : rows) page.items.push_back(internal::PersonFromRow(r));
     return Status::Ok();
   }));
