@@ -14,6 +14,7 @@
 #include "http/url.h"
 #include "http/wire.h"
 #include "http/wire.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::http {
 namespace {
@@ -140,7 +141,8 @@ std::string Gunzip(const std::string& in) {
 }
 
 TEST(StaticFiles, TypesEtagGzipAndFallback) {
-  auto root = std::filesystem::temp_directory_path() / "xinan_static_test";
+  testing::TempDir dir("xinan_static_");
+  const std::filesystem::path& root = dir.path();
   std::filesystem::create_directories(root / "assets");
   std::string html = "<!doctype html>" + std::string(4000, 'x');
   std::ofstream(root / "index.html") << html;
@@ -167,7 +169,6 @@ TEST(StaticFiles, TypesEtagGzipAndFallback) {
   EXPECT_EQ(files.Serve(req).status, 404);
   req.path = "/missing.png";
   EXPECT_EQ(files.Serve(req).status, 404);
-  std::filesystem::remove_all(root);
 }
 
 TEST(App, AccessChecksAndCsrf) {

@@ -14,6 +14,7 @@
 #include "common/fiber.h"
 #include "http/request_fiber.h"
 #include "store/database.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::http {
 namespace {
@@ -138,11 +139,10 @@ TEST(RequestFiber, NothingSuspendsInsideANoSuspendScope) {
 }
 
 TEST(RequestFiber, ADatabaseWriteSuspendsTheRequestUntilItsCommit) {
-  auto dir = std::filesystem::temp_directory_path() / ("xinan-fiber-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  testing::TempDir dir("xinan-fiber-");
   FakeClock clock(1'795'400'000'000);
   store::DatabaseOptions o;
-  o.url = "sqlite:" + (dir / "f.db").string();
+  o.url = "sqlite:" + dir.File("f.db");
   o.clock = &clock;
   auto db = store::OpenDatabase(o);
   ASSERT_TRUE(db.ok()) << db.status().ToString();
@@ -161,7 +161,6 @@ TEST(RequestFiber, ADatabaseWriteSuspendsTheRequestUntilItsCommit) {
   io.PumpUntil([&] { return done; });
   EXPECT_TRUE(written.ok()) << written.ToString();
   (*db)->Close();
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

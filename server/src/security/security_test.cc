@@ -10,6 +10,7 @@
 #include "security/password.h"
 #include "security/scope.h"
 #include "security/tokens.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::security {
 namespace {
@@ -107,8 +108,8 @@ TEST(FieldCipher, BlindIndexIsKeyedAndDomainSeparated) {
 }
 
 TEST(FieldCipher, KeyFileCreatedPrivateAndReloaded) {
-  auto dir = std::filesystem::temp_directory_path() / ("xinan_key_" + NewId());
-  std::string path = (dir / "sub" / "data.key").string();
+  testing::TempDir dir("xinan_key_");
+  std::string path = (dir.path() / "sub" / "data.key").string();
   bool created = false;
   auto first = FieldCipher::LoadOrCreate(path, &created);
   ASSERT_TRUE(first.ok()) << first.status().ToString();
@@ -122,7 +123,6 @@ TEST(FieldCipher, KeyFileCreatedPrivateAndReloaded) {
   EXPECT_EQ(*again->Decrypt(first->Encrypt("same key")), "same key");
   chmod(path.c_str(), 0644);
   EXPECT_FALSE(FieldCipher::LoadOrCreate(path, &created).ok());
-  std::filesystem::remove_all(dir);
 }
 
 // The scope condition is a prefix range on the path; for a village (nothing below it) the

@@ -12,6 +12,7 @@
 #include "store/group_commit.h"
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
+#include "testing/temp_dir.h"
 
 namespace xinan::store {
 namespace {
@@ -55,10 +56,7 @@ class BarrierSpy final : public Connection {
 class GroupCommitTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("xinan-gc-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    std::filesystem::create_directories(dir_);
-    auto conn = OpenSqlite((dir_ / "t.db").string(), false);
+    auto conn = OpenSqlite(dir_.File("t.db"), false);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(ApplyMigrations(**conn).ok());
     writer_ = std::make_unique<GroupCommitWriter>(
@@ -66,7 +64,6 @@ class GroupCommitTest : public ::testing::Test {
   }
   void TearDown() override {
     writer_.reset();
-    std::filesystem::remove_all(dir_);
   }
   static WriteJob Insert(const std::string& v) {
     return [v](WriteContext& w) {
@@ -75,8 +72,7 @@ class GroupCommitTest : public ::testing::Test {
     };
   }
 
-  static inline int counter_ = 0;
-  std::filesystem::path dir_;
+  xinan::testing::TempDir dir_{"xinan-gc-"};
   FakeClock clock_{1'795'400'000'000};
   std::shared_ptr<BarrierSpy::Shared> spy_ = std::make_shared<BarrierSpy::Shared>();
   std::unique_ptr<GroupCommitWriter> writer_;
