@@ -1,5 +1,5 @@
--- 0006: a village's resident list in creation order straight from an index. On SQLite a
--- village's list adds the equality on unit_path (Scope::OrderedCondition), and the list's order
+-- 0006: a village's resident list in creation order straight from an index. A village's scope
+-- is the equality on unit_path (Scope::Condition), and the list's order
 -- (created_at, then id as the tie-break, both the same direction) is this index's order read
 -- forwards or backwards, so the page needs no sort (SQLite had built a temporary b-tree for
 -- every list).

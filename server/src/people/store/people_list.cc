@@ -17,13 +17,14 @@ constexpr const char* kGrantSelect =
     "g.created_at, g.expires_at FROM break_glass_grants g JOIN users u ON u.id = g.user_id "
     "JOIN org_units o ON o.id = u.unit_id ORDER BY g.created_at DESC LIMIT $1 OFFSET $2";
 
-std::string OrderBy(const std::string& sort) {
+// `created` names the creation time (the column, or an expression of it that no index serves).
+std::string OrderBy(const std::string& sort, std::string_view created = "p.created_at") {
   if (sort == "name") return " ORDER BY p.name, p.id";
   if (sort == "-name") return " ORDER BY p.name DESC, p.id";
   // Both keys in one direction: with a village's equality (Scope::Condition) the index
   // people_unit_path (unit_path, created_at, id) then yields its page in order.
-  if (sort == "createdAt") return " ORDER BY p.created_at, p.id";
-  return " ORDER BY p.created_at DESC, p.id DESC";
+  if (sort == "createdAt") return " ORDER BY " + std::string(created) + ", p.id";
+  return " ORDER BY " + std::string(created) + " DESC, p.id DESC";
 }
 
 bool ByCreation(const std::string& sort) { return sort != "name" && sort != "-name"; }
@@ -80,11 +81,13 @@ Result<int64_t> RegistryRows(store::Connection& c, int64_t in_scope) {
 
 Result<internal::ListPlan> Plan(store::Connection& c, const security::Scope& scope, int64_t in_scope,
                                 const PersonFilter& f) {
-  internal::ListShape shape{in_scope, 0, ByCreation(f.sort), !f.name_prefix.empty() || !f.id_number.empty(),
-                            scope.IsVillage()};
-  if (shape.by_creation && !shape.searched && !shape.village && in_scope >= internal::kWalkMinRows) {
-    XINAN_ASSIGN_OR_RETURN(shape.registry_rows, RegistryRows(c, in_scope));
-  }
+  // First as if the scope were the whole registry: only when that would walk is the registry's
+  // real size worth a query.
+  internal::ListShape shape{in_scope, in_scope, ByCreation(f.sort),
+                            !f.name_prefix.empty() || !f.id_number.empty(), scope.IsVillage()};
+  internal::ListPlan plan = internal::ChooseListPlan(shape);
+  if (plan != internal::ListPlan::kWalkTimeIndex) return plan;
+  XINAN_ASSIGN_OR_RETURN(shape.registry_rows, RegistryRows(c, in_scope));
   return internal::ChooseListPlan(shape);
 }
 
@@ -100,12 +103,9 @@ internal::ListPlan internal::ChooseListPlan(const ListShape& s) {
 // planner can use for the range; a sort of the scope orders by an expression of the time, which
 // no planner can read from the creation-time index.
 std::string internal::PageQuery(const std::string& where, const std::string& sort, ListPlan plan) {
-  std::string order = OrderBy(sort);
-  if (plan == ListPlan::kSortScope) {
-    order.replace(order.find("p.created_at"), std::string_view("p.created_at").size(), "(p.created_at + 0)");
-  }
   return std::string(kListSelect) +
-         WithPathColumn(where, plan == ListPlan::kWalkTimeIndex ? "(p.unit_path || '')" : "p.unit_path") + order;
+         WithPathColumn(where, plan == ListPlan::kWalkTimeIndex ? "(p.unit_path || '')" : "p.unit_path") +
+         OrderBy(sort, plan == ListPlan::kSortScope ? "(p.created_at + 0)" : "p.created_at");
 }
 
 Result<PersonPage> PeopleStore::List(const security::Scope& scope, const PersonFilter& f) {
