@@ -35,12 +35,14 @@ test('the village counsellor is notified, sees the red alert on top, acknowledge
   await page.locator('[data-testid="notification-item"]').first().click()
   const drawer = page.locator('[data-testid="alert-drawer"]')
   await drawer.locator('[data-testid="alert-timeline"]').getByText('触发预警').waitFor()
+  await drawer.getByText('患者健康问卷抑郁量表（PHQ-9）').waitFor()  // the scale by name, not its code
   await page.keyboard.press('Escape')
   await drawer.waitFor({ state: 'hidden' })
   const table = page.locator('[data-testid="alert-table"]')
   await table.locator('[data-testid="alert-level-red"]').first().waitFor()
   const firstRow = table.locator('.el-table__body tr').first()
   assert.match(await firstRow.innerText(), /红色/)
+  await firstRow.getByText('PHQ-9', { exact: true }).waitFor()  // the scale's abbreviation in the narrow column
   await shot(page, '05-alert-inbox-red-on-top')
   await firstRow.locator('[data-testid="alert-ack"]').click()
   await firstRow.getByText('已响应').waitFor()

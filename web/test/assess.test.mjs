@@ -82,3 +82,22 @@ test('texts fall back to the other language', () => {
   assert.equal(localText({ 'zh-CN': '中', en: 'en' }, 'zh-CN'), '中')
   assert.equal(localText(null, 'en'), '')
 })
+
+test('scale names: the locale, the bracketed abbreviation for narrow columns, the code when unknown', async () => {
+  const { scaleName, scaleShortName } = await import('../src/views/assess/utils/scales.js')
+  const scales = [
+    { code: 'phq9', name: { 'zh-CN': '患者健康问卷抑郁量表（PHQ-9）', en: 'Patient Health Questionnaire-9 (PHQ-9)' } },
+    { code: 'local', name: { 'zh-CN': '本区自编量表', en: '' } }
+  ]
+  const cases = [
+    ['phq9', 'zh-CN', '患者健康问卷抑郁量表（PHQ-9）', 'PHQ-9'],
+    ['phq9', 'en', 'Patient Health Questionnaire-9 (PHQ-9)', 'PHQ-9'],
+    ['local', 'en', '本区自编量表', '本区自编量表'],  // no English name: the Chinese one, whole
+    ['gone', 'zh-CN', 'gone', 'gone']                // not in the list: its code
+  ]
+  for (const [code, locale, full, short] of cases) {
+    assert.equal(scaleName(scales, code, locale), full, `${code} ${locale}`)
+    assert.equal(scaleShortName(scales, code, locale), short, `${code} ${locale}`)
+  }
+  assert.equal(scaleName(undefined, 'phq9', 'zh-CN'), 'phq9')
+})
