@@ -46,6 +46,8 @@ test('history groups by scale, oldest point first, newest scale first', () => {
   const line = scoreLineOption(historyByScale(items)[0].points, 'PHQ-9')
   assert.deepEqual(line.series[0].data, [8, 12])
   assert.deepEqual(line.xAxis.data, ['2026-01-01 10:00', '2026-03-01 10:00'])
+  assert.equal(line.xAxis.axisLabel.formatter('2026-01-01 10:00'), '2026-01-01\n10:00')
+  assert.equal(line.grid.containLabel, true, 'the labels stay inside the chart')
 })
 
 // PHQ-9 bands as published: 0–4, 5–9, 10–14, 15–19, 20–27.

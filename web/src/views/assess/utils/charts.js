@@ -6,14 +6,18 @@ import { formatInstant } from '../../../utils/format.js'
 const BAND_COLOURS = ['#67c23a', '#95d475', '#e6a23c', '#f89898', '#f56c6c', '#c45656']
 
 // A line of one scale's totals over time; `points` are [[createdAt, total]]. The axis names
-// each result by its minute in Asia/Shanghai (whatever the browser's zone), one step per result.
+// each result by its minute in Asia/Shanghai (whatever the browser's zone), one step per result,
+// with the date over the time so that the first and last labels are not cut at the edges.
 export function scoreLineOption(points, title) {
   return {
     animation: false,
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
     tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 20, top: 40, bottom: 30 },
-    xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => formatInstant(p[0]).slice(0, 16)) },
+    grid: { left: 20, right: 20, top: 50, bottom: 10, containLabel: true },
+    xAxis: {
+      type: 'category', data: points.map((p) => formatInstant(p[0]).slice(0, 16)),
+      axisLabel: { formatter: (v) => v.replace(' ', '\n'), hideOverlap: true }
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'line', data: points.map((p) => p[1]), symbolSize: 8, label: { show: true, position: 'top' } }]
   }
