@@ -37,6 +37,25 @@ test('village counsellor registers a resident and sees a masked ID', async () =>
   await page.context().close()
 })
 
+test('registering the same ID number again shows the error on the ID field', async () => {
+  const page = await newPage(browser)
+  await login(page, VILLAGE)
+  await page.locator('[data-testid="menu-people"]').click()
+  await page.locator('[data-testid="people-create"]').click()
+  await page.locator('[data-testid="person-save"]').click()  // empty: "required" under the birth date
+  const birthItem = page.locator('.el-form-item', { hasText: '出生日期' })
+  await birthItem.locator('.el-form-item__error').waitFor()
+  await field(page, 'person-name').fill(`${name}重复`)
+  await field(page, 'person-id-number').fill(idNumber)
+  await field(page, 'person-phone').click()  // blur: birth date and gender filled, their errors gone
+  await birthItem.locator('.el-form-item__error').waitFor({ state: 'detached' })
+  await page.locator('[data-testid="person-save"]').click()
+  const idItem = page.locator('.el-form-item:has([data-testid="person-id-number"])')
+  await idItem.locator('.el-form-item__error').getByText('该身份证号已登记').waitFor()
+  assert.equal(await page.locator('[data-testid="person-form-error"]').count(), 0, 'no "changed by someone else" alert')
+  await page.context().close()
+})
+
 test('a counsellor of the sibling village does not find it', async () => {
   const page = await newPage(browser)
   await login(page, SIBLING)

@@ -49,6 +49,12 @@ class [[nodiscard]] Status {
   static Status Conflict(std::string code, std::string detail = "") {
     return Status(StatusKind::kConflict, std::move(code), std::move(detail));
   }
+  // A conflict caused by one field's value (e.g. an ID number already registered): 409 with
+  // errors [{field, code}], so a form can show it on the field.
+  static Status ConflictField(std::string field, std::string code) {
+    FieldError f{std::move(field), code};
+    return Status(StatusKind::kConflict, std::move(code), "", {std::move(f)});
+  }
   static Status Gone(std::string code, std::string detail = "") {
     return Status(StatusKind::kGone, std::move(code), std::move(detail));
   }

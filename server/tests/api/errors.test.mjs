@@ -81,6 +81,8 @@ test('a duplicate ID number is 409 and leaves one record', async () => {
   const dup = await api(srv.url, 'POST', '/api/v1/people', { auth: v1, body: { ...body, name: '重复' } })
   assert.equal(dup.status, 409)
   assert.equal(dup.json.code, 'id_number_exists')
+  assert.deepEqual(dup.json.errors.map((e) => [e.field, e.code]), [['idNumber', 'id_number_exists']], 'the field is named')
+  assert.equal(dup.json.errors[0].message, '该身份证号已登记')
   const found = await api(srv.url, 'GET', `/api/v1/people?idNumber=${body.idNumber}`, { auth: v1 })
   assert.equal(found.json.total, 1)
 })

@@ -72,7 +72,7 @@ Person Created(const std::string& id, const std::string& unit_path, const Person
 }
 
 Status MapUniqueToField(Status st) {
-  if (st.code() == "unique_violation") return Status::Conflict("id_number_exists");
+  if (st.code() == "unique_violation") return Status::ConflictField("idNumber", "id_number_exists");
   return st;
 }
 
@@ -153,8 +153,9 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
     p.insert(p.end(), sealed.begin(), sealed.end());
     p.insert(p.end(), {store::TextOrNull(in.address), EncodeTags(in.tags), w.NowMillis(), id,
                        in.version});
-    XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(kUpdate, p));
-    if (n == 0) return Status::Conflict("version_conflict");
+    Result<int64_t> updated = w.conn().Exec(kUpdate, p);
+    XINAN_RETURN_IF_ERROR(MapUniqueToField(updated.status()));
+    if (*updated == 0) return Status::Conflict("version_conflict");
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(std::string(kPersonSelect) + " WHERE p.id = $1", {id}));
     Person person = PersonFromRow(rows.at(0));
     XINAN_RETURN_IF_ERROR(Decrypt(cipher_, rows[0], person));

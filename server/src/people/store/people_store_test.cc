@@ -127,6 +127,8 @@ TEST_P(PeopleStoreTest, DuplicateIdNumberFailsAndLeavesNothing) {
   auto dup = people_->Create(ActorFor("", "t"), ScopeAt(kVillage11), Input(kVillage11, 12, "重复"));
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.status().code(), "id_number_exists");
+  ASSERT_EQ(dup.status().fields().size(), 1u);
+  EXPECT_EQ(dup.status().fields()[0].field, "idNumber");
   EXPECT_EQ(Visible(kDistrict), 1);
   EXPECT_EQ(AuditCount("person.create"), 1);
 }
@@ -162,6 +164,23 @@ TEST_P(PeopleStoreTest, StaleVersionConflicts) {
   auto stale = people_->Update(ActorFor("", "b"), ScopeAt(kVillage11), p.id, in);
   EXPECT_EQ(stale.status().code(), "version_conflict");
   EXPECT_EQ(AuditCount("person.update", p.id), 1);
+}
+
+TEST_P(PeopleStoreTest, ChangingToAnotherResidentsIdNumberNamesTheFieldAndChangesNothing) {
+  Create(kVillage11, 15);
+  Person p = Create(kVillage11, 16, "原名");
+  PersonInput in = Input(kVillage11, 15, "改名");  // the first resident's ID number
+  in.version = p.version;
+  auto taken = people_->Update(ActorFor("", "a"), ScopeAt(kVillage11), p.id, in);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.status().kind(), StatusKind::kConflict);
+  ASSERT_EQ(taken.status().fields().size(), 1u);
+  EXPECT_EQ(taken.status().fields()[0].field, "idNumber");
+  EXPECT_EQ(taken.status().fields()[0].code, "id_number_exists");
+  auto read = people_->Read(ActorFor("", "a"), ScopeAt(kVillage11), p.id);
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->name, "原名");
+  EXPECT_EQ(AuditCount("person.update", p.id), 0);
 }
 
 TEST_P(PeopleStoreTest, BreakGlassOpensOneRecordForADayReadOnly) {
