@@ -21,7 +21,9 @@ async function takePhq9(page, digits) {
   await page.locator('[data-testid="q-1"]').waitFor()
   await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'q-1')
   for (const d of digits) await page.keyboard.press(String(d))  // each digit answers and moves on
-  await page.locator('[data-testid="assess-submit"]').click()
+  // After the last answer the focus is on the (now enabled) submit button: one Enter submits.
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'assess-submit')
+  await page.keyboard.press('Enter')
   await page.locator('[data-testid="assess-result"]').waitFor()
 }
 

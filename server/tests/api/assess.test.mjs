@@ -20,6 +20,8 @@ test('the scale library is public and renders a form', async () => {
   const phq = await api(srv.url, 'GET', '/api/v1/scales/phq9')
   assert.equal(phq.json.items.length, 9)
   assert.equal(phq.json.items[8].options.length, 4)
+  assert.match(phq.json.instructions['zh-CN'], /两周/, 'the time frame is shown with the form')
+  assert.match(phq.json.instructions.en, /2 weeks|two weeks/i)
   assert.equal((await api(srv.url, 'GET', '/api/v1/scales/nope')).status, 404)
 })
 

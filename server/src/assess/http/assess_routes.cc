@@ -23,6 +23,8 @@ json::object ScaleJson(const Scale& s, bool with_items) {
   json::object o{{"code", s.code}, {"version", s.version}, {"name", TextJson(s.name)},
                  {"license", s.license}, {"itemCount", s.items.size()}};
   if (!with_items) return o;
+  // The instructions set the time frame ("在过去两周里…"): shown above the first question.
+  if (!s.instructions.zh.empty() || !s.instructions.en.empty()) o["instructions"] = TextJson(s.instructions);
   json::array items;
   for (const auto& i : s.items) {
     json::array options;
