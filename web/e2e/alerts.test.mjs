@@ -16,6 +16,7 @@ test('a critical self-assessment shows the crisis line on a phone', async () => 
   await page.goto(`${BASE}/s/330499001001?scale=phq9`)
   await page.locator('[data-testid="self-agree"]').click()
   await page.locator('[data-testid="self-start"]').click()
+  await page.getByText('在过去两周里，您有多少时候受到以下问题的困扰？').waitFor()  // the time frame
   for (let i = 1; i <= 8; i++) await page.locator(`[data-testid="q-${i}-0"]`).click()
   await page.locator('[data-testid="q-9-1"]').click()
   await page.locator('[data-testid="self-submit"]').click()
@@ -36,6 +37,8 @@ test('the village counsellor is notified, sees the red alert on top, acknowledge
   const drawer = page.locator('[data-testid="alert-drawer"]')
   await drawer.locator('[data-testid="alert-timeline"]').getByText('触发预警').waitFor()
   await drawer.getByText('患者健康问卷抑郁量表（PHQ-9）').waitFor()  // the scale by name, not its code
+  await drawer.locator('[data-testid="alert-timeline"]').getByText('居民自评').waitFor()  // who raised it, in words
+  assert.equal(await drawer.locator('[data-testid="alert-show-contact"]').count(), 0, 'an anonymous alert has no contact to show')
   await page.keyboard.press('Escape')
   await drawer.waitFor({ state: 'hidden' })
   const table = page.locator('[data-testid="alert-table"]')

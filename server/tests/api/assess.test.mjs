@@ -47,6 +47,7 @@ test('a self-assessment with a critical answer shows the crisis line and raises 
   assert.equal(inbox.status, 200)
   assert.equal(inbox.json.counts.red, 1)
   assert.equal(inbox.json.items[0].level, 'red', 'red is on top')
+  assert.equal(inbox.json.items[0].respondentIdentified, false, 'anonymous: no contact to ask for')
   const sibling = await api(srv.url, 'GET', '/api/v1/alerts', { auth: v2 })
   assert.equal(sibling.json.total, 0)
   assert.equal((await api(srv.url, 'GET', `/api/v1/alerts/${inbox.json.items[0].id}`, { auth: v2 })).status, 404)

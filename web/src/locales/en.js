@@ -3,6 +3,7 @@ export default {
   app: { name: 'Xinan', title: 'Social Psychological Services', language: 'Language', logout: 'Sign out', unit: 'Unit' },
   menu: { campaigns: 'Screening', rules: 'Warning rules', alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
   common: {
+    colon: ': ',
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',
     total: '{n} in total', saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete "{name}"? This cannot be undone.',
@@ -51,7 +52,9 @@ export default {
     acknowledge: 'Acknowledge', close: 'Close', note: 'Note (optional)', refresh: 'Refresh',
     start: 'Start', detailTitle: 'Alert', timeline: 'Timeline', resident: 'Resident', openResident: 'Open record', showContact: 'Show contact',
     anonymous: 'Anonymous self-assessment', escalatedLabel: 'Escalation', escalatedTimes: 'Escalated {n} time(s)',
-    action: { raised: 'Raised', acknowledged: 'Acknowledged', started: 'Started', closed: 'Closed', escalated: 'Escalated (deadline passed)' }
+    action: { raised: 'Raised', acknowledged: 'Acknowledged', started: 'Started', closed: 'Closed', escalated: 'Escalated (deadline passed)' },
+    systemActor: { 'self-assessment': 'Self-assessment', escalation: 'System (escalation)', other: 'System' },
+    noteSeparator: ': '
   },
   assess: {
     recordTitle: 'Psychological record', pickScale: 'Pick a scale to start', submit: 'Submit and score', total: 'Total', band: 'Band',
@@ -133,6 +136,7 @@ export default {
   roles: {
     district_admin: 'District administrator', station_staff: 'Station staff', community_counsellor: 'Community counsellor',
     psych_prevention: 'Psychiatric prevention staff', hotline_operator: 'Hotline operator', crisis_team: 'Crisis team member',
-    partner_department: 'Partner department'
+    partner_department: 'Partner department',
+    system: 'System'
   }
 }

@@ -3,6 +3,7 @@ export default {
   app: { name: '心安', title: '社会心理服务平台', language: '语言', logout: '退出登录', unit: '所属机构' },
   menu: { campaigns: '筛查活动', rules: '预警规则', alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
   common: {
+    colon: '：',
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确认', actions: '操作', detail: '详情', back: '返回', yes: '是', no: '否', all: '全部',
     total: '共 {n} 条', saved: '已保存', deleted: '已删除', confirmDelete: '确定删除“{name}”吗？此操作不可撤销。',
@@ -51,7 +52,9 @@ export default {
     acknowledge: '响应', close: '关闭', note: '处置说明（可选）', refresh: '刷新',
     start: '开始处置', detailTitle: '预警详情', timeline: '处置记录', resident: '居民', openResident: '查看档案', showContact: '查看联系方式',
     anonymous: '匿名自评', escalatedLabel: '逐级上报', escalatedTimes: '已上报 {n} 次',
-    action: { raised: '触发预警', acknowledged: '响应', started: '开始处置', closed: '关闭', escalated: '超时上报上级' }
+    action: { raised: '触发预警', acknowledged: '响应', started: '开始处置', closed: '关闭', escalated: '超时上报上级' },
+    systemActor: { 'self-assessment': '居民自评', escalation: '系统（超时上报）', other: '系统' },
+    noteSeparator: '：'
   },
   assess: {
     recordTitle: '心理档案', pickScale: '选择量表开始测评', submit: '提交并评分', total: '总分', band: '结果分级',
@@ -132,6 +135,7 @@ export default {
   },
   roles: {
     district_admin: '区级管理员', station_staff: '心理服务站工作人员', community_counsellor: '社区心理咨询员',
-    psych_prevention: '精防人员', hotline_operator: '热线接线员', crisis_team: '危机干预队员', partner_department: '协作部门'
+    psych_prevention: '精防人员', hotline_operator: '热线接线员', crisis_team: '危机干预队员', partner_department: '协作部门',
+    system: '系统'
   }
 }

@@ -12,7 +12,8 @@ namespace {
 constexpr const char* kSelect =
     "SELECT l.id, l.assessment_id, l.person_id, l.unit_id, l.unit_path, l.origin_unit_path, "
     "l.level, l.status, l.outcome, a.scale_code, l.deadline, l.created_at, l.updated_at, l.version, "
-    "l.escalations FROM alerts l JOIN assessments a ON a.id = l.assessment_id";
+    "l.escalations, r.name, (a.respondent_name IS NOT NULL OR a.respondent_phone_enc IS NOT NULL) "
+    "FROM alerts l JOIN assessments a ON a.id = l.assessment_id LEFT JOIN people r ON r.id = l.person_id";
 constexpr const char* kOutcomes[] = {"contacted_safe", "referred", "case_opened", "unreachable", "false_positive"};
 
 Alert FromRow(const store::Row& r) {
@@ -32,6 +33,8 @@ Alert FromRow(const store::Row& r) {
   a.updated_at = r.Int(12);
   a.version = r.Int(13);
   a.escalations = static_cast<int>(r.Int(14));
+  a.person_name = r.IsNull(15) ? "" : r.Text(15);
+  a.respondent_identified = r.Int(16) != 0;
   return a;
 }
 
@@ -46,6 +49,11 @@ Result<Alert> Load(store::Connection& c, const security::Scope& scope, const std
       std::string(kSelect) + " WHERE l.id = $1 AND " + scope.Condition("l.unit_path", p), p));
   if (rows.empty()) return Status::NotFound();
   return FromRow(rows[0]);
+}
+
+// The timeline's words for an escalation: the units' names at the time, e.g. "东湖村 → 清溪镇".
+std::string EscalationDetail(const store::Rows& from, const store::Rows& to) {
+  return (from.empty() ? std::string("?") : from[0].Text(0)) + " → " + to.at(0).Text(2);
 }
 
 }  // namespace
@@ -169,8 +177,10 @@ Result<int> AlertStore::EscalateDue(int64_t now) {
       auto target = EscalationTarget(r.Text(1));
       if (!target) continue;  // district alerts stay in the district's inbox, overdue
       XINAN_ASSIGN_OR_RETURN(store::Rows parent, w.conn().Query(
-          "SELECT id, code FROM org_units WHERE path = $1", {*target}));
+          "SELECT id, code, name FROM org_units WHERE path = $1", {*target}));
       if (parent.empty()) continue;
+      XINAN_ASSIGN_OR_RETURN(store::Rows from, w.conn().Query(
+          "SELECT name FROM org_units WHERE path = $1", {r.Text(1)}));
       auto level = ParseAlertLevel(r.Text(2)).value_or(AlertLevel::kYellow);
       XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(
           "UPDATE alerts SET unit_id = $1, unit_path = $2, deadline = $3, escalations = escalations + 1, "
@@ -178,7 +188,7 @@ Result<int> AlertStore::EscalateDue(int64_t now) {
           {parent[0].Text(0), *target, AckDeadline(level, now, deadlines_), now, r.Text(0), r.Int(3)}));
       if (n == 0) continue;  // another instance got there first
       XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), r.Text(0), now, system.username,
-                                                         "escalated", r.Text(1) + " -> " + *target}).status());
+                                                         "escalated", EscalationDetail(from, parent)}).status());
       XINAN_RETURN_IF_ERROR(w.Audit(system.Event("alert.escalate", "alert", r.Text(0), r.Text(4))));
       XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertNotification, {security::NewId(), parent[0].Text(0),
                                                                "alert_escalated", r.Text(0), r.Text(2), now}).status());

@@ -25,7 +25,9 @@ struct Alert {
   std::string level, status, outcome, scale_code;
   int64_t deadline = 0, created_at = 0, updated_at = 0, version = 1;
   int escalations = 0;
-  std::vector<AlertEvent> timeline;  // only on Get
+  std::string person_name;             // the registered resident's name, "" when none
+  bool respondent_identified = false;  // a self-assessment respondent left a name or phone
+  std::vector<AlertEvent> timeline;    // only on Get
 };
 
 struct AlertFilter {

@@ -65,6 +65,8 @@ TEST_P(AssessmentTest, CriticalAnswerIsStoredWithItsRedAlert) {
   EXPECT_EQ(page->total, 1);
   EXPECT_EQ(page->red, 1);
   EXPECT_EQ(page->items[0].deadline, clock_.NowMillis() + 2 * 3600 * 1000);
+  EXPECT_EQ(page->items[0].person_name, "测评对象") << "the inbox names the resident";
+  EXPECT_FALSE(page->items[0].respondent_identified);
   EXPECT_EQ(AuditCount("alert.raise", person_), 1);
   auto none = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 0));
   ASSERT_TRUE(none.ok());
@@ -139,7 +141,9 @@ TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "the district is the top";
   EXPECT_EQ(AuditCount("alert.escalate", person_), 2);
   auto timeline = alerts_->Get(ScopeAt(kDistrict), id)->timeline;
-  EXPECT_EQ(timeline.size(), 3u);
+  ASSERT_EQ(timeline.size(), 3u);
+  EXPECT_EQ(timeline[1].detail, "东湖村 → 清溪镇") << "escalations name the units";
+  EXPECT_EQ(timeline[2].detail, "清溪镇 → 心安区");
   auto acknowledged = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
   ASSERT_TRUE(alerts_->Acknowledge(ActorFor("", "c"), ScopeAt(kVillage11), *acknowledged->alert_id).ok());
   clock_.Advance(3 * 3600 * 1000);
@@ -211,8 +215,20 @@ TEST_P(AssessmentTest, AnonymousSelfAssessmentGoesToTheLinksUnit) {
   s.unit_code = kVillage12;
   auto r = assessments_->SubmitSelf(security::Actor::System("self-assessment"), s);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis())->red, 1);
+  auto inbox = alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis());
+  ASSERT_TRUE(inbox.ok());
+  EXPECT_EQ(inbox->red, 1);
+  EXPECT_EQ(inbox->items[0].person_name, "");
+  EXPECT_FALSE(inbox->items[0].respondent_identified) << "anonymous: no contact to show";
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 0);
+  Submission named = s;
+  named.respondent.name = "李自评";
+  named.respondent.phone = "13900001111";
+  ASSERT_TRUE(assessments_->SubmitSelf(security::Actor::System("self-assessment"), named).ok());
+  auto both = alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis());
+  ASSERT_TRUE(both.ok());
+  ASSERT_EQ(both->total, 2);
+  EXPECT_EQ(both->items[0].respondent_identified + both->items[1].respondent_identified, 1);
   s.unit_code = "999999999999";
   EXPECT_EQ(assessments_->SubmitSelf(security::Actor::System("x"), s).status().kind(), StatusKind::kNotFound);
 }
