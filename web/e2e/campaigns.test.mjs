@@ -73,7 +73,25 @@ test('campaign: create, roster import (bad line rejected), answer by link on a p
   await page.locator('[data-testid="campaign-coverage"]').getByText('50.0%').waitFor()
   assert.equal(await page.locator('[data-testid="campaign-completed"] .el-statistic__number').innerText(), '1')
   await page.locator('[data-testid="campaign-chart"] canvas').waitFor()
+
+  // An anonymous walk-in through the same link is a respondent, but not the roster's coverage.
+  const walkIn = await newPhonePage(browser)
+  await walkIn.goto(link)
+  await walkIn.locator('[data-testid="self-consent"]').waitFor()
+  await answerPhq9(walkIn, [0, 0, 0, 0, 0, 0, 0, 0, 0])
+  await walkIn.locator('[data-testid="self-result"]').waitFor()
+  await walkIn.context().close()
+  await page.reload()
+  await page.locator('[data-testid="campaign-respondents"]').waitFor()
+  assert.equal(await page.locator('[data-testid="campaign-respondents"] .el-statistic__number').innerText(), '2')
+  await page.locator('[data-testid="campaign-coverage"]').getByText('50.0%').waitFor()
   await shot(page, '16-campaign-coverage')
+
+  // Editing keeps the unit: the field is locked.
+  await page.locator('[data-testid="campaign-edit"]').click()
+  assert.ok(await page.locator('[data-testid="campaign-form"] .el-select.is-disabled, [data-testid="campaign-form"] .el-select__wrapper.is-disabled').count() > 0, 'the unit cannot be changed')
+  await page.keyboard.press('Escape')
+  await page.locator('[data-testid="campaign-form"]').waitFor({ state: 'hidden' })
 
   await page.locator('[data-testid="campaign-poster"]').click()
   await page.locator('[data-testid="poster"]').waitFor()

@@ -89,20 +89,23 @@ test('a campaign: roster, link, coverage by unit, export; a sibling town sees no
   const stats = await api(srv.url, 'GET', `/api/v1/campaigns/${c.id}/stats`, { auth: town1 })
   assert.equal(stats.status, 200)
   assert.equal(stats.json.targetSize, 4, 'the roster replaces the declared size')
-  assert.equal(stats.json.completed, 3, 'one person answering two scales counts once')
+  assert.equal(stats.json.completed, 2, 'roster members who answered; one answering two scales counts once')
+  assert.equal(stats.json.respondents, 3, 'the anonymous walk-in is a respondent, not coverage')
   assert.equal(stats.json.positive, 1)
-  assert.equal(stats.json.coverage, 0.75)
+  assert.equal(stats.json.coverage, 0.5)
   const byUnit = Object.fromEntries(stats.json.byUnit.map((u) => [u.unitCode, u]))
   assert.equal(byUnit[V11].completed, 2)
   assert.equal(byUnit[V11].target, 2)
   assert.equal(byUnit[V11].positiveRate, 0.5)
-  assert.equal(byUnit[V12].completed, 1)
+  assert.equal(byUnit[V12].completed, 0, 'nobody on village 2\'s roster answered')
+  assert.equal(byUnit[V12].target, 2)
   const done = (await api(srv.url, 'GET', `/api/v1/campaigns/${c.id}/roster`, { auth: town1 })).json.items
   assert.deepEqual(done.map((m) => m.completed), [true, true, false, false])
 
   const list = await api(srv.url, 'GET', `/api/v1/campaigns?q=${encodeURIComponent('初二')}`, { auth: town1 })
   assert.equal(list.json.total, 1)
-  assert.equal(list.json.items[0].completed, 3)
+  assert.equal(list.json.items[0].completed, 2)
+  assert.equal(list.json.items[0].respondents, 3)
 
   const xlsx = await fetch(`${srv.url}/api/v1/campaigns/${c.id}/export.xlsx`, { headers: { Authorization: `Bearer ${town1.token}` } })
   assert.equal(xlsx.status, 200)
@@ -121,6 +124,18 @@ test('a campaign: roster, link, coverage by unit, export; a sibling town sees no
   const del = await api(srv.url, 'DELETE', `/api/v1/campaigns/${c.id}`, { auth: town1 })
   assert.equal(del.status, 409, 'a campaign with responses is kept')
   assert.equal(del.json.code, 'campaign_has_responses')
+})
+
+test('with a roster, walk-ins do not count as coverage, but their responses still keep the campaign', async () => {
+  const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, name: '名单外作答' }) })).json
+  const roster = `name,phone,unitCode\n王一,13800000011,${V11}\n`
+  assert.equal((await api(srv.url, 'POST', `/api/v1/campaigns/${c.id}/roster`, { auth: v1, raw: roster })).status, 200)
+  assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0), campaignId: c.id })).status, 201)
+  assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0), campaignId: c.id, respondent: { name: '不在名单', phone: '13800000012' } })).status, 201)
+  const stats = (await api(srv.url, 'GET', `/api/v1/campaigns/${c.id}/stats`, { auth: v1 })).json
+  assert.deepEqual([stats.completed, stats.respondents, stats.coverage], [0, 2, 0])
+  const del = await api(srv.url, 'DELETE', `/api/v1/campaigns/${c.id}`, { auth: v1 })
+  assert.equal(del.status, 409, 'responses outside the roster are responses too')
 })
 
 test('a closed campaign says so and stores nothing; a hidden-result campaign shows no score', async () => {

@@ -4,6 +4,7 @@ export default {
   menu: { campaigns: 'Screening', rules: 'Warning rules', alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
   common: {
     colon: ': ',
+    listSeparator: ', ',
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',
     total: '{n} in total', saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete "{name}"? This cannot be undone.',
@@ -88,6 +89,7 @@ export default {
     kind: { alert_raised: 'New alert', alert_escalated: 'Alert escalated' }
   },
   campaigns: {
+    unitFixed: 'The unit cannot change once the campaign exists', respondents: 'Respondents (incl. off the roster)',
     name: 'Campaign', unit: 'Unit', targetGroup: 'Target group', targetGroupPlaceholder: 'e.g. grade 8 of a school, a factory, a village',
     scales: 'Scales', dates: 'Dates', startsOn: 'Starts', endsOn: 'Ends', consentText: 'Consent text',
     showResult: 'Show respondents their result', showResultOn: 'Respondents see their own result', showResultOff: 'Respondents see a thank-you and where to get help (usual in schools)',
@@ -101,7 +103,7 @@ export default {
     rosterHeaderMissing: 'Missing header(s): {columns}', rosterEmpty: 'The file holds no roster rows',
     rosterRow: 'Row', rosterColumn: 'Column', rosterProblem: 'Problem', rosterEmptyList: 'No roster imported yet', group: 'Group',
     columns: { name: 'Name', phone: 'Phone', unitCode: 'Unit code', group: 'Group', file: 'File' },
-    nameTooLong: 'The name is too long (at most 200 bytes)', datesInvalid: 'Choose the start and end dates', endsBeforeStart: 'The end date cannot be before the start',
+    nameTooLong: 'At most 200 characters', datesInvalid: 'Choose the start and end dates', endsBeforeStart: 'The end date cannot be before the start',
     targetSizeInvalid: 'The target size is 0 or a positive whole number'
   },
   poster: {

@@ -4,6 +4,7 @@ export default {
   menu: { campaigns: '筛查活动', rules: '预警规则', alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
   common: {
     colon: '：',
+    listSeparator: '、',
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确认', actions: '操作', detail: '详情', back: '返回', yes: '是', no: '否', all: '全部',
     total: '共 {n} 条', saved: '已保存', deleted: '已删除', confirmDelete: '确定删除“{name}”吗？此操作不可撤销。',
@@ -88,6 +89,7 @@ export default {
     kind: { alert_raised: '新预警', alert_escalated: '预警超时上报' }
   },
   campaigns: {
+    unitFixed: '活动创建后组织单位不可更改', respondents: '作答人数（含名单外）',
     name: '活动名称', unit: '组织单位', targetGroup: '目标人群', targetGroupPlaceholder: '如：某中学初二年级、某工厂、某村',
     scales: '测评量表', dates: '起止日期', startsOn: '开始日期', endsOn: '结束日期', consentText: '知情同意书',
     showResult: '向作答者显示结果', showResultOn: '作答者可看到自己的结果', showResultOff: '作答者只看到致谢与求助信息（学校普查常用）',
@@ -101,7 +103,7 @@ export default {
     rosterHeaderMissing: '表头缺少：{columns}', rosterEmpty: '文件中没有名单数据',
     rosterRow: '行号', rosterColumn: '列', rosterProblem: '问题', rosterEmptyList: '尚未导入名单', group: '分组',
     columns: { name: '姓名', phone: '手机号', unitCode: '单位代码', group: '分组', file: '文件' },
-    nameTooLong: '名称过长（最多约 66 个汉字）', datesInvalid: '请选择起止日期', endsBeforeStart: '结束日期不能早于开始日期',
+    nameTooLong: '名称不能超过 200 个字', datesInvalid: '请选择起止日期', endsBeforeStart: '结束日期不能早于开始日期',
     targetSizeInvalid: '目标人数应为 0 或正整数'
   },
   poster: {

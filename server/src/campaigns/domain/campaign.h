@@ -31,8 +31,8 @@ bool IsOpen(const std::string& starts_on, const std::string& ends_on, const std:
 
 struct Coverage {
   int64_t target = 0;     // roster size when a roster exists, else the declared size
-  int64_t completed = 0;  // distinct respondents
-  int64_t positive = 0;   // distinct respondents with at least one positive result
+  int64_t completed = 0;  // roster members who answered when there is a roster, else distinct respondents
+  int64_t positive = 0;   // of those, the ones with at least one positive result
   double coverage = 0;    // completed / target, 0 when there is no target
   double positive_rate = 0;  // positive / completed, 0 when nobody answered
 };

@@ -30,7 +30,7 @@ json::object CampaignJson(const Campaign& c) {
                  {"consentText", c.input.consent_text}, {"showResult", c.input.show_result},
                  {"declaredTargetSize", c.input.target_size}, {"rosterSize", c.roster_size},
                  {"open", c.open}, {"version", c.version}, {"createdAt", FormatInstant(c.created_at)},
-                 {"updatedAt", FormatInstant(c.updated_at)}};
+                 {"updatedAt", FormatInstant(c.updated_at)}, {"respondents", c.respondents}};
   for (auto& [k, v] : CoverageJson(CountCoverage(c.roster_size, c.input.target_size, c.completed, c.positive))) {
     o[k] = v;
   }

@@ -83,6 +83,7 @@ Response Stats(CampaignStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(CampaignStats st, s.Stats(ScopeOf(req), req.Param("id")));
     json::object o = internal::CoverageJson(st.total);
+    o["respondents"] = st.respondents;
     json::array units;
     for (const auto& u : st.by_unit) {
       json::object row = internal::CoverageJson(u.coverage);

@@ -103,14 +103,22 @@ Result<CampaignStats> CampaignStore::Stats(const security::Scope& scope, const s
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     XINAN_ASSIGN_OR_RETURN(Campaign camp, LoadCampaign(c, scope, id, today));
     out.total = CountCoverage(camp.roster_size, camp.input.target_size, camp.completed, camp.positive);
+    out.respondents = camp.respondents;
     store::Params p{id};
     std::string in_scope = scope.Condition("u.path", p);
+    // As overall: with a roster, the unit's roster members who answered; else its respondents.
+    auto answered = [&](const char* positive) {
+      return camp.roster_size > 0
+          ? std::string("(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = $1 AND r.unit_id = u.id "
+                        "AND r.phone_bidx IN (SELECT a.respondent_phone_bidx FROM assessments a "
+                        "WHERE a.campaign_id = $1") + positive + "))"
+          : std::string("(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = $1 "
+                        "AND a.unit_id = u.id") + positive + ")";
+    };
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
         "SELECT u.id, u.code, u.name, "
-        "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = $1 AND r.unit_id = u.id), "
-        "(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = $1 AND a.unit_id = u.id), "
-        "(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = $1 AND a.unit_id = u.id "
-        "AND a.positive = 1) FROM org_units u WHERE " + in_scope +
+        "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = $1 AND r.unit_id = u.id), " +
+        answered("") + ", " + answered(" AND a.positive = 1") + " FROM org_units u WHERE " + in_scope +
         " AND (u.id IN (SELECT unit_id FROM campaign_roster WHERE campaign_id = $1) "
         "OR u.id IN (SELECT unit_id FROM assessments WHERE campaign_id = $1)) ORDER BY u.code", p));
     for (const auto& r : rows) {

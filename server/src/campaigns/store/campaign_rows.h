@@ -9,15 +9,25 @@ namespace xinan::campaigns::internal {
 
 // Columns: id, unit_id, unit_code, unit_name, unit_path, hotline, name, target_group,
 // scale_codes, starts_on, ends_on, consent_text, show_result, target_size, version,
-// created_at, updated_at, roster_size, completed, positive.
+// created_at, updated_at, roster_size, completed, positive, respondents.
+// With a roster, completed and positive count the roster's members who answered (matched by
+// phone), so walk-ins never raise the coverage; without one, every distinct respondent.
 inline constexpr const char* kSelectCampaign =
     "SELECT c.id, c.unit_id, u.code, u.name, c.unit_path, u.hotline, c.name, c.target_group, "
     "c.scale_codes, c.starts_on, c.ends_on, c.consent_text, c.show_result, c.target_size, c.version, "
     "c.created_at, c.updated_at, "
     "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id), "
-    "(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id), "
-    "(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id "
-    "AND a.positive = 1) FROM campaigns c JOIN org_units u ON u.id = c.unit_id";
+    "CASE WHEN EXISTS (SELECT 1 FROM campaign_roster r WHERE r.campaign_id = c.id) "
+    "THEN (SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id AND r.phone_bidx IN "
+    "(SELECT a.respondent_phone_bidx FROM assessments a WHERE a.campaign_id = c.id)) "
+    "ELSE (SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id) END, "
+    "CASE WHEN EXISTS (SELECT 1 FROM campaign_roster r WHERE r.campaign_id = c.id) "
+    "THEN (SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id AND r.phone_bidx IN "
+    "(SELECT a.respondent_phone_bidx FROM assessments a WHERE a.campaign_id = c.id AND a.positive = 1)) "
+    "ELSE (SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id "
+    "AND a.positive = 1) END, "
+    "(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id) "
+    "FROM campaigns c JOIN org_units u ON u.id = c.unit_id";
 
 Campaign CampaignFromRow(const store::Row& r, const std::string& today);
 

@@ -24,6 +24,7 @@ Campaign CampaignFromRow(const store::Row& r, const std::string& today) {
   c.roster_size = r.Int(17);
   c.completed = r.Int(18);
   c.positive = r.Int(19);
+  c.respondents = r.Int(20);
   c.open = IsOpen(c.input.starts_on, c.input.ends_on, today);
   return c;
 }
@@ -132,7 +133,7 @@ Status CampaignStore::Delete(const security::Actor& actor, const security::Scope
   std::string today = ShanghaiDate(clock_.NowMillis());
   return db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(Campaign c, LoadCampaign(w.conn(), scope, id, today));
-    if (c.completed > 0) return Status::Conflict("campaign_has_responses");
+    if (c.respondents > 0) return Status::Conflict("campaign_has_responses");
     XINAN_RETURN_IF_ERROR(w.conn().Exec("DELETE FROM campaign_roster WHERE campaign_id = $1", {id}).status());
     XINAN_RETURN_IF_ERROR(w.conn().Exec("DELETE FROM campaigns WHERE id = $1", {id}).status());
     return w.Audit(actor.Event("campaign.delete", "campaign", id));

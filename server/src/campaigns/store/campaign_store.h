@@ -20,7 +20,8 @@ namespace xinan::campaigns {
 struct Campaign {
   std::string id, unit_id, unit_code, unit_name, unit_path, hotline;
   CampaignInput input;
-  int64_t roster_size = 0, completed = 0, positive = 0;
+  int64_t roster_size = 0, completed = 0, positive = 0;  // see kSelectCampaign
+  int64_t respondents = 0;  // every distinct respondent, on the roster or not
   int64_t version = 1, created_at = 0, updated_at = 0;
   bool open = false;  // on the Asia/Shanghai date it was loaded
 };
@@ -47,6 +48,7 @@ struct UnitCoverage {
 
 struct CampaignStats {
   Coverage total;
+  int64_t respondents = 0;  // every distinct respondent, on the roster or not
   std::vector<UnitCoverage> by_unit;
 };
 
