@@ -13,7 +13,19 @@
 namespace xinan::report {
 namespace {
 
-void WriteSheet(lxw_workbook* wb, const Sheet& s, lxw_format* bold) {
+void WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cell, lxw_format* datetime) {
+  if (const auto* d = std::get_if<double>(&cell)) {
+    worksheet_write_number(ws, row, col, *d, nullptr);
+  } else if (const auto* t = std::get_if<Instant>(&cell)) {
+    LocalTime l = ShanghaiLocalTime(t->millis);
+    lxw_datetime dt{l.year, l.month, l.day, l.hour, l.minute, l.second};
+    worksheet_write_datetime(ws, row, col, &dt, datetime);
+  } else {
+    worksheet_write_string(ws, row, col, std::get<std::string>(cell).c_str(), nullptr);
+  }
+}
+
+void WriteSheet(lxw_workbook* wb, const Sheet& s, lxw_format* bold, lxw_format* datetime) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.empty() ? nullptr : s.name.c_str());
   for (size_t c = 0; c < s.headers.size(); ++c) {
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.headers[c].c_str(), bold);
@@ -22,9 +34,7 @@ void WriteSheet(lxw_workbook* wb, const Sheet& s, lxw_format* bold) {
   for (size_t r = 0; r < s.rows.size(); ++r) {
     const auto row = static_cast<lxw_row_t>(r + 1);
     for (size_t c = 0; c < s.rows[r].size(); ++c) {
-      const auto col = static_cast<lxw_col_t>(c);
-      if (const auto* d = std::get_if<double>(&s.rows[r][c])) worksheet_write_number(ws, row, col, *d, nullptr);
-      else worksheet_write_string(ws, row, col, std::get<std::string>(s.rows[r][c]).c_str(), nullptr);
+      WriteCell(ws, row, static_cast<lxw_col_t>(c), s.rows[r][c], datetime);
     }
   }
   if (!s.headers.empty()) worksheet_freeze_panes(ws, 1, 0);
@@ -42,7 +52,9 @@ Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
   }
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
-  for (const auto& s : sheets) WriteSheet(wb, s, bold);
+  lxw_format* datetime = workbook_add_format(wb);
+  format_set_num_format(datetime, "yyyy-mm-dd hh:mm:ss");
+  for (const auto& s : sheets) WriteSheet(wb, s, bold, datetime);
   lxw_error err = workbook_close(wb);
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
@@ -53,6 +65,28 @@ Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
 }
 
 }  // namespace
+
+LocalTime ShanghaiLocalTime(int64_t millis) {
+  constexpr int64_t kOffsetMillis = 8 * 3600 * 1000;
+  int64_t local = millis + kOffsetMillis;
+  int64_t ms_of_day = ((local % 86400000) + 86400000) % 86400000;
+  int64_t days = (local - ms_of_day) / 86400000;
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+  days += 719468;
+  int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  int64_t doe = days - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  LocalTime l;
+  l.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  l.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  l.year = static_cast<int>(yoe + era * 400 + (l.month <= 2 ? 1 : 0));
+  l.hour = static_cast<int>(ms_of_day / 3600000);
+  l.minute = static_cast<int>(ms_of_day / 60000 % 60);
+  l.second = static_cast<double>(ms_of_day % 60000) / 1000.0;
+  return l;
+}
 
 // Compressing a workbook through a temporary file takes a while: off the IO thread in a request.
 Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {

@@ -2,6 +2,7 @@
 // district sees exports through here, with Chinese headers.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -10,7 +11,21 @@
 
 namespace xinan::report {
 
-using Cell = std::variant<std::string, double>;
+// An instant shown as the district's local date and time (Asia/Shanghai), as an Excel date
+// cell, so it sorts and filters as a date.
+struct Instant {
+  int64_t millis = 0;  // since the Unix epoch
+};
+
+using Cell = std::variant<std::string, double, Instant>;
+
+// The Asia/Shanghai wall-clock time of `millis` (UTC+8, no daylight saving) as
+// {year, month, day, hour, minute, second}.
+struct LocalTime {
+  int year = 1970, month = 1, day = 1, hour = 0, minute = 0;
+  double second = 0;
+};
+LocalTime ShanghaiLocalTime(int64_t millis);
 
 struct Sheet {
   std::string name;                  // at most 31 characters, no []:*?/\ (Excel's rules)

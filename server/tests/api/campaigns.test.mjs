@@ -50,7 +50,8 @@ test('a campaign: roster, link, coverage by unit, export; a sibling town sees no
   const badRoster = 'name,phone,unitCode,group\n张一,13800000001,330499001001,1班\n张二,1380000,330499001001,1班\n张三,13800000003,330499002001,2班\n'
   const refused = await api(srv.url, 'POST', `/api/v1/campaigns/${c.id}/roster`, { auth: town1, raw: badRoster, headers: { 'Content-Type': 'text/csv' } })
   assert.equal(refused.status, 422, refused.text)
-  assert.deepEqual(refused.json.errors.map((e) => `${e.field}:${e.code}`), ['line 3: phone:phone_format'])
+  assert.deepEqual(refused.json.errors.map((e) => `${e.field}:${e.code}`), ['line 3: phone:phone_format', 'line 4: unitCode:unit_not_found'],
+    'the text\'s errors and the units outside the campaign in one answer, in line order')
   const outside = badRoster.replace('1380000,', '13800000002,')
   const refused2 = await api(srv.url, 'POST', `/api/v1/campaigns/${c.id}/roster`, { auth: town1, raw: outside })
   assert.deepEqual(refused2.json.errors.map((e) => `${e.field}:${e.code}`), ['line 4: unitCode:unit_not_found'], 'a unit outside the campaign')

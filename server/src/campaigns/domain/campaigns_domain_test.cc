@@ -73,6 +73,24 @@ TEST(CampaignCoverage, RosterReplacesDeclaredTarget) {
   }
 }
 
+TEST(RosterCsv, ParsedLinesKeepInvalidLinesForTheStoresChecks) {
+  ParsedRoster p = ParseRosterLines("name,phone,unitCode\n张一,12345,330499001001\n李二,,330499009999\n");
+  ASSERT_EQ(p.lines.size(), 2u) << "both lines, so the store can check the second one's unit";
+  ASSERT_EQ(p.errors.size(), 1u);
+  EXPECT_EQ(p.errors[0].field, "line 2: phone");
+}
+
+TEST(RosterCsv, ErrorsSortByLineNumberKeepingOrderWithinALine) {
+  std::vector<FieldError> errs = {{"line 10: unitCode", "unit_not_found"}, {"line 2: phone", "phone_format"},
+                                  {"line 9: name", "required"}, {"line 2: unitCode", "required"},
+                                  {"line 3", "roster_columns"}};
+  SortByLine(errs);
+  std::vector<std::string> got;
+  for (const auto& e : errs) got.push_back(e.field);
+  EXPECT_EQ(got, (std::vector<std::string>{"line 2: phone", "line 2: unitCode", "line 3", "line 9: name",
+                                           "line 10: unitCode"}));
+}
+
 TEST(CampaignCodes, RoundTrip) {
   EXPECT_EQ(EncodeCodes({"phq9", "gad7"}), ",phq9,gad7,");
   EXPECT_EQ(DecodeCodes(",phq9,gad7,"), (std::vector<std::string>{"phq9", "gad7"}));

@@ -1,5 +1,7 @@
 #include "campaigns/domain/roster.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "common/csv.h"
@@ -7,7 +9,7 @@
 
 namespace xinan::campaigns {
 
-Result<std::vector<RosterLine>> ParseRoster(const std::string& csv) {
+ParsedRoster ParseRosterLines(const std::string& csv) {
   std::vector<RosterLine> out;
   std::vector<FieldError> errs;
   std::set<std::string> phones;
@@ -26,9 +28,23 @@ Result<std::vector<RosterLine>> ParseRoster(const std::string& csv) {
     if (l.unit_code.empty()) errs.push_back({LineField(line_no, "unitCode"), "required"});
     out.push_back(std::move(l));
   }
-  if (!errs.empty()) return Status::Invalid("import_failed", std::move(errs));
-  if (out.empty()) return Status::Invalid("import_failed", {{"file", "roster_empty"}});
-  return out;
+  return {std::move(out), std::move(errs)};
+}
+
+Result<std::vector<RosterLine>> ParseRoster(const std::string& csv) {
+  ParsedRoster parsed = ParseRosterLines(csv);
+  if (!parsed.errors.empty()) return Status::Invalid("import_failed", std::move(parsed.errors));
+  if (parsed.lines.empty()) return Status::Invalid("import_failed", {{"file", "roster_empty"}});
+  return std::move(parsed.lines);
+}
+
+void SortByLine(std::vector<FieldError>& errors) {
+  auto line_of = [](const FieldError& e) {
+    int n = 0;
+    return std::sscanf(e.field.c_str(), "line %d", &n) == 1 ? n : 0;
+  };
+  std::stable_sort(errors.begin(), errors.end(),
+                   [&](const FieldError& a, const FieldError& b) { return line_of(a) < line_of(b); });
 }
 
 }  // namespace xinan::campaigns

@@ -20,4 +20,16 @@ struct RosterLine {
 // roster_empty. Nothing is returned unless every line is valid.
 Result<std::vector<RosterLine>> ParseRoster(const std::string& csv);
 
+// The same reading, keeping both: every line of at least 3 columns (valid or not) and every
+// error the text shows, so the store can add the errors only the database can tell (a unit
+// code outside the campaign) and report them all in one answer.
+struct ParsedRoster {
+  std::vector<RosterLine> lines;
+  std::vector<FieldError> errors;
+};
+ParsedRoster ParseRosterLines(const std::string& csv);
+
+// Sorts "line N: …" errors by N (file order), keeping the order within a line.
+void SortByLine(std::vector<FieldError>& errors);
+
 }  // namespace xinan::campaigns

@@ -79,8 +79,18 @@ report::Sheet SheetFor(const std::string& code, const assess::ScaleLibrary& scal
   return s;
 }
 
+// The band's Chinese label ("中度抑郁"), or its code for a band the current definition lacks.
+std::string BandLabel(const assess::Scale* scale, const std::string& code) {
+  if (scale) {
+    for (const auto& b : scale->bands) {
+      if (b.code == code && !b.label.zh.empty()) return b.label.zh;
+    }
+  }
+  return code;
+}
+
 std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scale) {
-  std::vector<report::Cell> row{r.assessment_id, FormatInstant(r.created_at), r.unit_name, r.respondent,
+  std::vector<report::Cell> row{r.assessment_id, report::Instant{r.created_at}, r.unit_name, r.respondent,
                                 r.scale_version};
   auto decoded = assess::DecodeAnswers(r.answers_json);
   assess::Answers answers = decoded.ok() ? std::move(decoded).value() : assess::Answers{};
@@ -93,7 +103,7 @@ std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scal
   }
   row.emplace_back(r.raw);
   row.emplace_back(r.total);
-  row.emplace_back(r.band);
+  row.emplace_back(BandLabel(scale, r.band));
   row.emplace_back(std::string(r.positive ? "是" : "否"));
   if (scale && !scale->factors.empty()) {
     // Factor scores are recomputed from the stored answers (scoring is a pure function).

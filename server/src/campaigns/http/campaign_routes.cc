@@ -59,8 +59,8 @@ Response Delete(CampaignStore& s, Request& req) {
 
 Response ImportRoster(CampaignStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
-    XINAN_ASSIGN_OR_RETURN(auto lines, ParseRoster(req.body));
-    XINAN_ASSIGN_OR_RETURN(int n, s.ImportRoster(ActorOf(req), ScopeOf(req), req.Param("id"), lines));
+    XINAN_ASSIGN_OR_RETURN(int n, s.ImportRoster(ActorOf(req), ScopeOf(req), req.Param("id"),
+                                                 ParseRosterLines(req.body)));
     return http::Json(200, json::object{{"imported", n}});
   });
 }

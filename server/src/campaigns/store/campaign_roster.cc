@@ -20,14 +20,15 @@ struct UnitRef {
   std::string id, path;
 };
 
-// The units of `lines` by code, each inside `campaign_path`; line-numbered errors otherwise.
+// The units of `lines` by code, each inside `campaign_path`; a line-numbered error in `errs`
+// for every other (lines without a code already have theirs from the parser).
 Result<std::map<std::string, UnitRef>> ResolveUnits(store::Connection& c, const std::string& campaign_path,
-                                                    const std::vector<RosterLine>& lines) {
+                                                    const std::vector<RosterLine>& lines,
+                                                    std::vector<FieldError>& errs) {
   std::map<std::string, UnitRef> units;
-  std::vector<FieldError> errs;
   security::Scope within = security::Scope::AtPath(campaign_path);
   for (const auto& l : lines) {
-    if (units.count(l.unit_code)) continue;
+    if (l.unit_code.empty() || units.count(l.unit_code)) continue;
     store::Params p{l.unit_code};
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
         "SELECT id, path FROM org_units WHERE code = $1 AND " + within.Condition("path", p), p));
@@ -37,18 +38,24 @@ Result<std::map<std::string, UnitRef>> ResolveUnits(store::Connection& c, const 
     }
     units[l.unit_code] = {rows[0].Text(0), rows[0].Text(1)};
   }
-  if (!errs.empty()) return Status::Invalid("import_failed", std::move(errs));
   return units;
 }
 
 }  // namespace
 
 Result<int> CampaignStore::ImportRoster(const security::Actor& actor, const security::Scope& scope,
-                                        const std::string& id, const std::vector<RosterLine>& lines) {
+                                        const std::string& id, const ParsedRoster& roster) {
   std::string today = ShanghaiDate(clock_.NowMillis());
+  const std::vector<RosterLine>& lines = roster.lines;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(Campaign c, LoadCampaign(w.conn(), scope, id, today));
-    XINAN_ASSIGN_OR_RETURN(auto units, ResolveUnits(w.conn(), c.unit_path, lines));
+    std::vector<FieldError> errs = roster.errors;
+    XINAN_ASSIGN_OR_RETURN(auto units, ResolveUnits(w.conn(), c.unit_path, lines, errs));
+    if (!errs.empty()) {
+      SortByLine(errs);
+      return Status::Invalid("import_failed", std::move(errs));
+    }
+    if (lines.empty()) return Status::Invalid("import_failed", {{"file", "roster_empty"}});
     XINAN_RETURN_IF_ERROR(w.conn().Exec("DELETE FROM campaign_roster WHERE campaign_id = $1", {id}).status());
     for (const auto& l : lines) {
       const UnitRef& u = units.at(l.unit_code);

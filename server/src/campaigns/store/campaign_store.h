@@ -92,10 +92,11 @@ class CampaignStore {
   // Campaigns whose unit is in scope and whose name contains `q`, newest first.
   Result<CampaignPage> List(const security::Scope& scope, const std::string& q, int offset, int limit);
 
-  // Replaces the roster with `lines` (all or nothing): every unit code must name a unit inside
-  // the campaign's subtree (field "line N: unitCode"/unit_not_found). Returns the count.
+  // Replaces the roster with `roster`'s lines (all or nothing): every unit code must name a unit
+  // inside the campaign's subtree (field "line N: unitCode"/unit_not_found). Those errors and the
+  // parser's come back together, in line order (import_failed). Returns the count.
   Result<int> ImportRoster(const security::Actor& actor, const security::Scope& scope,
-                           const std::string& id, const std::vector<RosterLine>& lines);
+                           const std::string& id, const ParsedRoster& roster);
   Result<RosterPage> Roster(const security::Scope& scope, const std::string& id, const std::string& q,
                             int offset, int limit);
   Result<CampaignStats> Stats(const security::Scope& scope, const std::string& id);

@@ -1,0 +1,69 @@
+// The campaign export's table (pure): band labels in words, submission times as date cells,
+// and the district's wall-clock time for those cells.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "assess/domain/scale_library.h"
+#include "campaigns/http/campaign_json.h"
+#include "report/xlsx.h"
+#include "testing/scales_dir.h"
+
+namespace xinan::campaigns {
+namespace {
+
+TEST(CampaignExport, BandsInWordsAndTimesAsDates) {
+  auto lib = assess::ScaleLibrary::LoadDirectory(testing::ScalesDir());
+  ASSERT_TRUE(lib.ok()) << lib.status().detail();
+  ResponseRow r;
+  r.assessment_id = "a1";
+  r.unit_name = "东湖村";
+  r.scale_code = "phq9";
+  r.scale_version = "1.0.0";
+  r.answers_json = R"({"1":1,"2":1,"3":1,"4":1,"5":1,"6":1,"7":2,"8":2,"9":0})";
+  r.raw = r.total = 11;
+  r.band = "moderate";
+  r.positive = true;
+  r.created_at = 1764086400000;  // 2025-11-25T16:00:00Z
+  ResponseRow retired = r;
+  retired.band = "no_such_band";  // a band an older definition had
+  auto sheets = internal::ExportSheets({r, retired}, *lib);
+  ASSERT_EQ(sheets.size(), 1u);
+  const auto& headers = sheets[0].headers;
+  auto column = [&](const std::string& h) {
+    return static_cast<size_t>(std::find(headers.begin(), headers.end(), h) - headers.begin());
+  };
+  ASSERT_LT(column("等级"), headers.size());
+  EXPECT_EQ(std::get<std::string>(sheets[0].rows[0][column("等级")]), "中度抑郁");
+  EXPECT_EQ(std::get<std::string>(sheets[0].rows[1][column("等级")]), "no_such_band");
+  const auto* when = std::get_if<report::Instant>(&sheets[0].rows[0][column("提交时间")]);
+  ASSERT_NE(when, nullptr) << "a date cell, not text";
+  EXPECT_EQ(when->millis, r.created_at);
+}
+
+TEST(ShanghaiLocalTime, IsUtcPlusEightAcrossDayMonthAndLeapDay) {
+  struct Case {
+    int64_t millis;
+    int year, month, day, hour, minute;
+    double second;
+  } cases[] = {
+      {0, 1970, 1, 1, 8, 0, 0},
+      {1764086400000, 2025, 11, 26, 0, 0, 0},          // 16:00Z is midnight next day
+      {1709251199500, 2024, 3, 1, 7, 59, 59.5},        // 2024-02-29T23:59:59.5Z
+      {1709193600000, 2024, 2, 29, 16, 0, 0},          // 2024-02-29T08:00Z
+      {1767225599000, 2026, 1, 1, 7, 59, 59},          // 2025-12-31T23:59:59Z
+      {-28800000, 1970, 1, 1, 0, 0, 0},                // 1969-12-31T16:00Z
+  };
+  for (const auto& c : cases) {
+    report::LocalTime l = report::ShanghaiLocalTime(c.millis);
+    EXPECT_EQ(l.year, c.year) << c.millis;
+    EXPECT_EQ(l.month, c.month) << c.millis;
+    EXPECT_EQ(l.day, c.day) << c.millis;
+    EXPECT_EQ(l.hour, c.hour) << c.millis;
+    EXPECT_EQ(l.minute, c.minute) << c.millis;
+    EXPECT_DOUBLE_EQ(l.second, c.second) << c.millis;
+  }
+}
+
+}  // namespace
+}  // namespace xinan::campaigns
