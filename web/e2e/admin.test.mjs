@@ -68,6 +68,9 @@ test('the district admin sees the access, a verified audit chain, the org tree a
   await field(page, 'audit-person').fill(resident.id)
   await page.locator('[data-testid="audit-search"]').click()
   await page.locator('[data-testid="audit-table"]').getByText(SIBLING).first().waitFor()
+  // Actions and recorded reasons in words: the break-glass read of the resident's record.
+  await page.locator('[data-testid="audit-table"]').getByText('查看居民档案').first().waitFor()
+  await page.locator('[data-testid="audit-table"]').getByText('紧急调阅', { exact: true }).first().waitFor()
   await shot(page, '08-audit-verified')
 
   await page.locator('[data-testid="menu-org"]').click()

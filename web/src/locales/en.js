@@ -132,7 +132,9 @@ export default {
     seq: 'Seq', at: 'Time', actor: 'Actor', role: 'Role', action: 'Action', object: 'Object', person: 'Person ID',
     reason: 'Reason', requestId: 'Request ID', from: 'From', to: 'To', rangeTo: 'to', verify: 'Verify chain',
     verifyOk: 'Chain intact: {n} rows', verifyBroken: 'Chain broken at row {seq}: {reason}',
-    actionPlaceholder: 'Action, e.g. person.read', usernamePlaceholder: 'Actor username',
+    actionPlaceholder: 'Action (pick or type a code)', usernamePlaceholder: 'Actor username',
+    actions: { auth_login: 'Sign-in', auth_login_failed: 'Failed sign-in', auth_logout: 'Sign-out', user_create: 'User created', user_update: 'User changed', user_password_change: 'Password changed', org_unit_create: 'Unit created', org_unit_update: 'Unit changed', org_unit_delete: 'Unit deleted', person_create: 'Resident registered', person_read: 'Resident record read', person_update: 'Resident record changed', person_break_glass: 'Break-glass access', assessment_create: 'Assessment submitted', assessment_read: 'Assessment report read', alert_raise: 'Alert raised', alert_acknowledged: 'Alert acknowledged', alert_started: 'Alert handling started', alert_closed: 'Alert closed', alert_escalate: 'Alert escalated', alert_respondent_read: 'Respondent contact read', warning_rule_create: 'Warning rule created', warning_rule_update: 'Warning rule changed', warning_rule_delete: 'Warning rule deleted', campaign_create: 'Campaign created', campaign_update: 'Campaign changed', campaign_delete: 'Campaign deleted', campaign_roster_import: 'Roster imported', campaign_export: 'Responses exported' },
+    reasons: { accountLocked: 'account locked', wrongPassword: 'wrong password', inactiveUser: 'account deactivated', unknownUsername: 'unknown username', breakGlass: 'break-glass' },
     grantUser: 'User', grantUnit: 'User unit', expiresAt: 'Expires'
   },
   roles: {

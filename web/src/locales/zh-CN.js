@@ -132,7 +132,9 @@ export default {
     seq: '序号', at: '时间', actor: '操作人', role: '角色', action: '操作', object: '对象', person: '居民 ID',
     reason: '原因', requestId: '请求 ID', from: '开始日期', to: '结束日期', rangeTo: '至', verify: '校验审计链',
     verifyOk: '审计链完整：共 {n} 条记录', verifyBroken: '审计链在第 {seq} 条断开：{reason}',
-    actionPlaceholder: '操作，如 person.read', usernamePlaceholder: '操作人用户名',
+    actionPlaceholder: '操作（可选或输入代码）', usernamePlaceholder: '操作人用户名',
+    actions: { auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', user_create: '新建用户', user_update: '修改用户', user_password_change: '修改密码', org_unit_create: '新建机构', org_unit_update: '修改机构', org_unit_delete: '删除机构', person_create: '新建居民档案', person_read: '查看居民档案', person_update: '修改居民档案', person_break_glass: '紧急调阅', assessment_create: '提交测评', assessment_read: '查看测评报告', alert_raise: '触发预警', alert_acknowledged: '响应预警', alert_started: '开始处置预警', alert_closed: '关闭预警', alert_escalate: '预警超时上报', alert_respondent_read: '查看自评者联系方式', warning_rule_create: '新建预警规则', warning_rule_update: '修改预警规则', warning_rule_delete: '删除预警规则', campaign_create: '新建筛查活动', campaign_update: '修改筛查活动', campaign_delete: '删除筛查活动', campaign_roster_import: '导入目标名单', campaign_export: '导出测评数据' },
+    reasons: { accountLocked: '账号已锁定', wrongPassword: '密码错误', inactiveUser: '账号已停用', unknownUsername: '用户名不存在', breakGlass: '紧急调阅' },
     grantUser: '调阅人', grantUnit: '调阅人机构', expiresAt: '到期时间'
   },
   roles: {

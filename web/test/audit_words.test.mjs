@@ -1,0 +1,60 @@
+// The audit log in words: every action the server audits has a label in both languages, and
+// recorded reasons are translated part by part.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { AUDIT_ACTIONS, actionLabel, reasonText } from '../src/views/audit/utils/words.js'
+import { locales, lookup } from './helpers.mjs'
+
+const i18n = (locale) => ({
+  t: (key) => lookup(locales[locale], key) ?? key,
+  te: (key) => typeof lookup(locales[locale], key) === 'string'
+})
+
+function serverSources(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name)
+    if (statSync(p).isDirectory()) return serverSources(p)
+    return p.endsWith('.cc') && !p.endsWith('_test.cc') ? [p] : []
+  })
+}
+
+test('the action list is every action the server audits', () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server/src')
+  const audited = new Set()
+  for (const file of serverSources(root)) {
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/Event\("([a-z_]+\.[a-z_]+)"/g)) audited.add(m[1])
+    // Alert transitions are audited as "alert." + their action.
+    for (const m of text.matchAll(/Transition\([^;]*?\{[^}]*\}, "[a-z_]+", "([a-z_]+)"/g)) audited.add(`alert.${m[1]}`)
+  }
+  assert.ok(audited.has('person.read') && audited.has('alert.closed'), [...audited].join(' '))
+  assert.deepEqual([...audited].sort(), [...AUDIT_ACTIONS].sort())
+})
+
+test('every action has a label in both languages', () => {
+  for (const locale of ['zh-CN', 'en']) {
+    const { t, te } = i18n(locale)
+    for (const a of AUDIT_ACTIONS) assert.notEqual(actionLabel(a, t, te), a, `${locale}: ${a}`)
+  }
+  const { t, te } = i18n('zh-CN')
+  assert.equal(actionLabel('person.read', t, te), '查看居民档案')
+  assert.equal(actionLabel('something.new', t, te), 'something.new', 'an unknown action shows its code')
+})
+
+test('reasons: known parts translated, typed reasons as typed', () => {
+  const cases = [
+    ['zh-CN', 'wrong password; account locked', '密码错误、账号已锁定'],
+    ['en', 'wrong password; account locked', 'wrong password, account locked'],
+    ['zh-CN', 'unknown username', '用户名不存在'],
+    ['zh-CN', '夜间来电，需核实既往就诊记录', '夜间来电，需核实既往就诊记录'],
+    ['zh-CN', '25 lines', '25 lines'],
+    ['en', '', '']
+  ]
+  for (const [locale, reason, want] of cases) {
+    const { t, te } = i18n(locale)
+    assert.equal(reasonText(reason, t, te), want, `${locale} ${reason}`)
+  }
+})
