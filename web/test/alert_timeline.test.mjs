@@ -2,12 +2,8 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { eventActor, eventDetail } from '../src/views/alerts/utils/timeline.js'
-import { locales, lookup } from './helpers.mjs'
+import { i18n } from './helpers.mjs'
 
-const i18n = (locale) => ({
-  t: (key) => lookup(locales[locale], key) ?? key,
-  te: (key) => typeof lookup(locales[locale], key) === 'string'
-})
 const scaleLabel = (code) => (code === 'phq9' ? 'PHQ-9' : code)
 
 test('actors: users as stored, system actors in words, unknown system actors as "system"', () => {

@@ -6,12 +6,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AUDIT_ACTIONS, actionLabel, reasonText } from '../src/views/audit/utils/words.js'
-import { locales, lookup } from './helpers.mjs'
+import { i18n } from './helpers.mjs'
 
-const i18n = (locale) => ({
-  t: (key) => lookup(locales[locale], key) ?? key,
-  te: (key) => typeof lookup(locales[locale], key) === 'string'
-})
 
 function serverSources(dir) {
   return readdirSync(dir).flatMap((name) => {

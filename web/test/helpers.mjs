@@ -9,6 +9,12 @@ export function lookup(messages, key) {
   return key.split('.').reduce((m, k) => (m && typeof m === 'object' ? m[k] : undefined), messages)
 }
 
+// vue-i18n's t/te over a locale's messages, for pure functions that take them.
+export const i18n = (locale) => ({
+  t: (key) => lookup(locales[locale], key) ?? key,
+  te: (key) => typeof lookup(locales[locale], key) === 'string'
+})
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 // A valid 18-character ID number from region, YYYYMMDD and a 3-digit sequence.
 export function idNumber(region, ymd, seq) {
