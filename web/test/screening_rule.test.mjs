@@ -41,7 +41,7 @@ test('a rule body sends nulls for empty numbers and no empty scale', () => {
 const okCampaign = { name: '2026 秋季初二心理普查', unitId: 'u1', targetGroup: '初二', scaleCodes: ['phq9'], dates: ['2026-09-01', '2026-09-30'], consentText: '', showResult: false, targetSize: 120 }
 
 test('campaigns: name characters, unit, known scales, date order, target size', () => {
-  for (const f of ['name', 'unitId', 'scaleCodes', 'dates', 'targetSize']) assert.equal(campaignFieldProblem(f, okCampaign, scales), '', f)
+  for (const f of ['name', 'targetGroup', 'consentText', 'unitId', 'scaleCodes', 'dates', 'targetSize']) assert.equal(campaignFieldProblem(f, okCampaign, scales), '', f)
   const cases = [
     ['name', { name: '' }, 'common.required'],
     ['name', { name: '测'.repeat(200) }, ''],  // 200 characters, 600 bytes
@@ -55,7 +55,11 @@ test('campaigns: name characters, unit, known scales, date order, target size', 
     ['dates', { dates: ['2026-09-01', '2026-09-01'] }, ''],
     ['targetSize', { targetSize: -1 }, 'campaigns.targetSizeInvalid'],
     ['targetSize', { targetSize: 1.5 }, 'campaigns.targetSizeInvalid'],
-    ['targetSize', { targetSize: 0 }, '']
+    ['targetSize', { targetSize: 0 }, ''],
+    ['targetGroup', { targetGroup: '初'.repeat(200) }, ''],
+    ['targetGroup', { targetGroup: '初'.repeat(201) }, 'campaigns.targetGroupTooLong'],
+    ['consentText', { consentText: '同'.repeat(2000) }, ''],  // as the server: characters, not bytes
+    ['consentText', { consentText: '同'.repeat(2001) }, 'campaigns.consentTooLong']
   ]
   for (const [field, change, want] of cases) {
     assert.equal(campaignFieldProblem(field, { ...okCampaign, ...change }, scales), want, `${field} ${JSON.stringify(change).slice(0, 50)}`)

@@ -30,6 +30,8 @@ test('create validates every field and names it', async () => {
   assert.equal(bad.status, 422)
   const codes = Object.fromEntries(bad.json.errors.map((e) => [e.field, e.code]))
   assert.deepEqual(codes, { name: 'required', scaleCodes: 'scale_unknown', startsOn: 'date_invalid', targetSize: 'target_size_invalid' })
+  const long = await api(srv.url, 'POST', '/api/v1/campaigns', { auth: town1, body: campaignBody({ consentText: '同'.repeat(2001), targetGroup: '初'.repeat(201) }) })
+  assert.deepEqual(long.json.errors.map((e) => [e.field, e.code]), [['targetGroup', 'target_group_too_long'], ['consentText', 'consent_too_long']])
   const backwards = await api(srv.url, 'POST', '/api/v1/campaigns', { auth: town1, body: campaignBody({ startsOn: '2024-02-01', endsOn: '2024-01-01' }), lang: 'en' })
   assert.equal(backwards.json.errors[0].code, 'ends_before_start')
   assert.match(backwards.json.errors[0].message, /end date/)

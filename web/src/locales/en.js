@@ -89,7 +89,7 @@ export default {
     kind: { alert_raised: 'New alert', alert_escalated: 'Alert escalated' }
   },
   campaigns: {
-    unitFixed: 'The unit cannot change once the campaign exists', respondents: 'Respondents (incl. off the roster)',
+    unitFixed: 'The unit cannot change once the campaign exists', targetGroupTooLong: 'At most 200 characters', consentTooLong: 'At most 2,000 characters', respondents: 'Respondents (incl. off the roster)',
     name: 'Campaign', unit: 'Unit', targetGroup: 'Target group', targetGroupPlaceholder: 'e.g. grade 8 of a school, a factory, a village',
     scales: 'Scales', dates: 'Dates', startsOn: 'Starts', endsOn: 'Ends', consentText: 'Consent text',
     showResult: 'Show respondents their result', showResultOn: 'Respondents see their own result', showResultOff: 'Respondents see a thank-you and where to get help (usual in schools)',

@@ -89,7 +89,7 @@ export default {
     kind: { alert_raised: '新预警', alert_escalated: '预警超时上报' }
   },
   campaigns: {
-    unitFixed: '活动创建后组织单位不可更改', respondents: '作答人数（含名单外）',
+    unitFixed: '活动创建后组织单位不可更改', targetGroupTooLong: '目标人群不能超过 200 个字', consentTooLong: '知情同意书不能超过 2000 个字', respondents: '作答人数（含名单外）',
     name: '活动名称', unit: '组织单位', targetGroup: '目标人群', targetGroupPlaceholder: '如：某中学初二年级、某工厂、某村',
     scales: '测评量表', dates: '起止日期', startsOn: '开始日期', endsOn: '结束日期', consentText: '知情同意书',
     showResult: '向作答者显示结果', showResultOn: '作答者可看到自己的结果', showResultOff: '作答者只看到致谢与求助信息（学校普查常用）',

@@ -19,6 +19,8 @@ Status ValidateCampaign(const CampaignInput& in, const std::function<bool(const 
   std::vector<FieldError> errs;
   if (in.name.empty()) errs.push_back({"name", "required"});
   else if (Utf8Length(in.name) > 200) errs.push_back({"name", "name_too_long"});
+  if (Utf8Length(in.target_group) > 200) errs.push_back({"targetGroup", "target_group_too_long"});
+  if (Utf8Length(in.consent_text) > 2000) errs.push_back({"consentText", "consent_too_long"});
   if (in.unit_id.empty()) errs.push_back({"unitId", "required"});
   if (in.scale_codes.empty()) errs.push_back({"scaleCodes", "required"});
   for (const auto& c : in.scale_codes) {

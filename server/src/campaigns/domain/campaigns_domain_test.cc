@@ -24,6 +24,10 @@ TEST(CampaignValidation, EachBrokenFieldIsNamed) {
   const Case cases[] = {
       {"no name", [](CampaignInput& c) { c.name = ""; }, "name", "required"},
       {"long name", [](CampaignInput& c) { c.name = std::string(201, 'x'); }, "name", "name_too_long"},
+      {"long target group", [](CampaignInput& c) { c.target_group = std::string(201, 'x'); }, "targetGroup",
+       "target_group_too_long"},
+      {"long consent", [](CampaignInput& c) { c.consent_text = std::string(2001, 'x'); }, "consentText",
+       "consent_too_long"},
       {"no unit", [](CampaignInput& c) { c.unit_id = ""; }, "unitId", "required"},
       {"no scales", [](CampaignInput& c) { c.scale_codes.clear(); }, "scaleCodes", "required"},
       {"unknown scale", [](CampaignInput& c) { c.scale_codes = {"phq9", "scl90"}; }, "scaleCodes", "scale_unknown"},
@@ -36,6 +40,8 @@ TEST(CampaignValidation, EachBrokenFieldIsNamed) {
   CampaignInput chinese = Valid();
   for (int i = 0; i < 200; ++i) chinese.name += "测";
   chinese.name = chinese.name.substr(0, 200 * 3);
+  chinese.consent_text.clear();
+  for (int i = 0; i < 2000; ++i) chinese.consent_text += "同";  // 2,000 characters, 6,000 bytes
   EXPECT_TRUE(ValidateCampaign(chinese, Known).ok()) << "200 Chinese characters are 600 bytes but allowed";
   for (const auto& c : cases) {
     CampaignInput in = Valid();

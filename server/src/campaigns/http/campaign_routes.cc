@@ -171,6 +171,8 @@ void RegisterCampaignMessages() {
       {"campaign_has_responses", "活动已有测评记录，不能删除", "The campaign has responses and cannot be deleted"},
       {"scale_not_in_campaign", "该量表不属于本次测评活动", "This scale is not part of the campaign"},
       {"ends_before_start", "结束日期不能早于开始日期", "The end date is before the start date"},
+      {"target_group_too_long", "目标人群不能超过 200 个字", "The target group is at most 200 characters"},
+      {"consent_too_long", "知情同意书不能超过 2000 个字", "The consent text is at most 2,000 characters"},
       {"target_size_invalid", "目标人数不能为负数", "The target size cannot be negative"},
       {"roster_empty", "名单中没有数据行", "The roster has no data lines"},
       {"phone_duplicate", "名单中手机号重复", "This phone number appears twice in the roster"},

@@ -12,6 +12,10 @@ export function campaignFieldProblem(field, form, scaleCodes = []) {
       if (!n) return 'common.required'
       return codePoints(n) > 200 ? 'campaigns.nameTooLong' : ''
     }
+    case 'targetGroup':
+      return codePoints((form.targetGroup || '').trim()) > 200 ? 'campaigns.targetGroupTooLong' : ''
+    case 'consentText':
+      return codePoints((form.consentText || '').trim()) > 2000 ? 'campaigns.consentTooLong' : ''
     case 'unitId':
       return form.unitId ? '' : 'common.required'
     case 'scaleCodes':
@@ -48,6 +52,8 @@ export function campaignRules(t, form, scaleCodes) {
   })
   return {
     name: [rule('name')],
+    targetGroup: [rule('targetGroup')],
+    consentText: [rule('consentText')],
     unitId: [rule('unitId', 'change')],
     scaleCodes: [rule('scaleCodes', 'change')],
     dates: [rule('dates', 'change')],
