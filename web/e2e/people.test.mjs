@@ -2,7 +2,7 @@
 // the sibling village cannot find it; the UI switches to English.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, newPage, login, field, shot, fictionalIdNumber } from './support.mjs'
+import { BASE, launch, newPage, login, field, shot, fictionalIdNumber } from './support.mjs'
 
 const VILLAGE = 'counsellor_330499001001'
 const SIBLING = 'counsellor_330499001002'
@@ -68,6 +68,8 @@ test('a counsellor of the sibling village does not find it', async () => {
   await table.locator('.el-table__empty-text').waitFor()
   assert.ok(!(await table.innerText()).includes(name), 'sibling village sees nothing')
   await shot(page, '02-sibling-sees-nothing')
+  await page.goto(`${BASE}/no/such/page`)  // an unknown address says so instead of showing home
+  await page.locator('[data-testid="page-not-found"]').getByText('页面不存在').waitFor()
   await page.context().close()
 })
 

@@ -4,6 +4,7 @@ export default {
   menu: { campaigns: 'Screening', rules: 'Warning rules', alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
   common: {
     colon: ': ',
+    pageNotFound: 'Page not found', backHome: 'Back to home',
     listSeparator: ', ',
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',

@@ -4,6 +4,7 @@ export default {
   menu: { campaigns: '筛查活动', rules: '预警规则', alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
   common: {
     colon: '：',
+    pageNotFound: '页面不存在', backHome: '返回首页',
     listSeparator: '、',
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确认', actions: '操作', detail: '详情', back: '返回', yes: '是', no: '否', all: '全部',

@@ -16,10 +16,11 @@ const routes = [
       { path: '', name: 'home', component: () => import('@/views/home/index.vue'), meta: { title: 'menu.home', icon: 'HomeFilled' } },
       ...peopleRoutes,
       ...screeningRoutes,
-      ...adminRoutes
+      ...adminRoutes,
+      // Any other address: a page that says it does not exist (inside the layout, after sign-in).
+      { path: ':pathMatch(.*)*', name: 'notFound', component: () => import('@/views/notfound/index.vue'), meta: { title: 'common.pageNotFound' } }
     ]
-  },
-  { path: '/:pathMatch(.*)*', redirect: '/' }
+  }
 ]
 
 const router = createRouter({ history: createWebHistory(), routes })
