@@ -37,6 +37,14 @@ void WriteSheet(lxw_workbook* wb, const Sheet& s, lxw_format* bold, lxw_format* 
       WriteCell(ws, row, static_cast<lxw_col_t>(c), s.rows[r][c], datetime);
     }
   }
+  // Date cells need ~19 characters; in a narrower column Excel shows "#####".
+  if (!s.rows.empty()) {
+    for (size_t c = 0; c < s.rows[0].size(); ++c) {
+      if (std::holds_alternative<Instant>(s.rows[0][c])) {
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 20, nullptr);
+      }
+    }
+  }
   if (!s.headers.empty()) worksheet_freeze_panes(ws, 1, 0);
 }
 

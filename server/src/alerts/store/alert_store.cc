@@ -9,11 +9,15 @@
 namespace xinan::alerts {
 namespace {
 
-constexpr const char* kSelect =
-    "SELECT l.id, l.assessment_id, l.person_id, l.unit_id, l.unit_path, l.origin_unit_path, "
-    "l.level, l.status, l.outcome, a.scale_code, l.deadline, l.created_at, l.updated_at, l.version, "
-    "l.escalations, r.name, (a.respondent_name IS NOT NULL OR a.respondent_phone_enc IS NOT NULL) "
-    "FROM alerts l JOIN assessments a ON a.id = l.assessment_id LEFT JOIN people r ON r.id = l.person_id";
+// The alerts' columns, with the resident's name only while the resident is in `scope` too (a
+// resident moved to a sibling unit keeps the alert here, but not the name).
+std::string SelectAlerts(const security::Scope& scope, store::Params& p) {
+  return "SELECT l.id, l.assessment_id, l.person_id, l.unit_id, l.unit_path, l.origin_unit_path, "
+         "l.level, l.status, l.outcome, a.scale_code, l.deadline, l.created_at, l.updated_at, l.version, "
+         "l.escalations, r.name, (a.respondent_name IS NOT NULL OR a.respondent_phone_enc IS NOT NULL) "
+         "FROM alerts l JOIN assessments a ON a.id = l.assessment_id "
+         "LEFT JOIN people r ON r.id = l.person_id AND " + scope.Condition("r.unit_path", p);
+}
 constexpr const char* kOutcomes[] = {"contacted_safe", "referred", "case_opened", "unreachable", "false_positive"};
 
 Alert FromRow(const store::Row& r) {
@@ -46,7 +50,7 @@ std::string Next(store::Params& p, store::SqlValue v) {
 Result<Alert> Load(store::Connection& c, const security::Scope& scope, const std::string& id) {
   store::Params p{id};
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-      std::string(kSelect) + " WHERE l.id = $1 AND " + scope.Condition("l.unit_path", p), p));
+      SelectAlerts(scope, p) + " WHERE l.id = $1 AND " + scope.Condition("l.unit_path", p), p));
   if (rows.empty()) return Status::NotFound();
   return FromRow(rows[0]);
 }
@@ -86,7 +90,7 @@ Result<AlertPage> AlertStore::List(const security::Scope& scope, const AlertFilt
     std::string limit = Next(p, int64_t{f.limit});
     std::string offset = Next(p, int64_t{f.offset});
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-        std::string(kSelect) + where + order + " LIMIT " + limit + " OFFSET " + offset, p));
+        SelectAlerts(scope, p) + where + order + " LIMIT " + limit + " OFFSET " + offset, p));
     for (const auto& r : rows) page.items.push_back(FromRow(r));
     return Status::Ok();
   }));

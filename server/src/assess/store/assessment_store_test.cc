@@ -75,6 +75,23 @@ TEST_P(AssessmentTest, CriticalAnswerIsStoredWithItsRedAlert) {
   EXPECT_EQ(*yellow->alert_level, alerts::AlertLevel::kYellow);
 }
 
+TEST_P(AssessmentTest, AnAlertNamesItsResidentOnlyWhileTheResidentIsInScope) {
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto person = people_->Read(ActorFor("", "t"), ScopeAt(kTown1), person_);
+  ASSERT_TRUE(person.ok());
+  people::PersonInput moved{person->name, person->gender, person->birth_date, person->id_number, "", "",
+                            UnitId(kVillage12), {}, person->version};
+  ASSERT_TRUE(people_->Update(ActorFor("", "t"), ScopeAt(kTown1), person_, moved).ok());
+  auto village = alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis());
+  ASSERT_TRUE(village.ok());
+  ASSERT_EQ(village->total, 1) << "the alert stays with the unit that raised it";
+  EXPECT_EQ(village->items[0].person_name, "") << "but the moved resident's name is the sibling's now";
+  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage11), *r->alert_id)->person_name, "");
+  EXPECT_EQ(alerts_->List(ScopeAt(kTown1), {}, clock_.NowMillis())->items[0].person_name, "测评对象")
+      << "the town sees both villages";
+}
+
 TEST_P(AssessmentTest, BadAnswersStoreNothing) {
   Submission s = Phq9(0, 0);
   s.answers.erase("4");

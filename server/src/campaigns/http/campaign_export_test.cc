@@ -34,6 +34,7 @@ TEST(CampaignExport, BandsInWordsAndTimesAsDates) {
     return static_cast<size_t>(std::find(headers.begin(), headers.end(), h) - headers.begin());
   };
   ASSERT_LT(column("等级"), headers.size());
+  ASSERT_LT(column("提交时间"), headers.size());
   EXPECT_EQ(std::get<std::string>(sheets[0].rows[0][column("等级")]), "中度抑郁");
   EXPECT_EQ(std::get<std::string>(sheets[0].rows[1][column("等级")]), "no_such_band");
   const auto* when = std::get_if<report::Instant>(&sheets[0].rows[0][column("提交时间")]);
