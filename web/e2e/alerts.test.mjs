@@ -24,6 +24,9 @@ test('a critical self-assessment shows the crisis line on a phone', async () => 
   await crisis.waitFor()
   assert.match(await crisis.innerText(), /12356/)
   await shot(page, '04-self-assessment-crisis-phone')
+  await page.goto(`${BASE}/s/999999999999?scale=phq9`)  // an unknown unit: said before any answer
+  await page.locator('[data-testid="self-error"]').waitFor()
+  assert.equal(await page.locator('[data-testid="self-agree"]').count(), 0, 'no consent, no questions')
   await context.close()
 })
 
@@ -39,6 +42,13 @@ test('the village counsellor is notified, sees the red alert on top, acknowledge
   await drawer.getByText('患者健康问卷抑郁量表（PHQ-9）').waitFor()  // the scale by name, not its code
   await drawer.locator('[data-testid="alert-timeline"]').getByText('居民自评').waitFor()  // who raised it, in words
   assert.equal(await drawer.locator('[data-testid="alert-show-contact"]').count(), 0, 'an anonymous alert has no contact to show')
+  // The report of a minimal total with a critical answer never says "no marked distress".
+  await drawer.locator('[data-testid="alert-report"]').click()
+  const interpretation = page.locator('[data-testid="report-interpretation"]')
+  await interpretation.waitFor()
+  assert.doesNotMatch(await interpretation.innerText(), /未提示明显的心理困扰/)
+  await page.goBack()
+  await drawer.waitFor()
   await page.keyboard.press('Escape')
   await drawer.waitFor({ state: 'hidden' })
   const table = page.locator('[data-testid="alert-table"]')

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -169,6 +170,24 @@ TEST(StaticFiles, TypesEtagGzipAndFallback) {
   EXPECT_EQ(files.Serve(req).status, 404);
   req.path = "/missing.png";
   EXPECT_EQ(files.Serve(req).status, 404);
+}
+
+TEST(StaticFiles, AReplacedIndexIsServedAtOnce) {
+  testing::TempDir dir("xinan_static_");
+  const std::filesystem::path& root = dir.path();
+  std::ofstream(root / "index.html") << "<script src=/assets/old.js>";
+  StaticFiles files(root.string());
+  Request req;
+  req.method = "GET";
+  req.path = "/";
+  EXPECT_EQ(files.Serve(req).body, "<script src=/assets/old.js>");
+  // A new web build: other asset names in a new index.html (another size, a later time).
+  std::ofstream(root / "index.html", std::ios::trunc) << "<script src=/assets/new-build.js>";
+  std::filesystem::last_write_time(root / "index.html",
+                                   std::filesystem::last_write_time(root / "index.html") + std::chrono::seconds(2));
+  EXPECT_EQ(files.Serve(req).body, "<script src=/assets/new-build.js>");
+  std::filesystem::remove(root / "index.html");
+  EXPECT_EQ(files.Serve(req).status, 404) << "a removed file is not served from memory";
 }
 
 TEST(App, AccessChecksAndCsrf) {

@@ -4,6 +4,8 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <optional>
+#include <utility>
 #include <sstream>
 
 #include "security/tokens.h"
@@ -25,9 +27,12 @@ bool SafeRelative(const std::string& rel) {
   return rel.find('\0') == std::string::npos;
 }
 
-bool IsRegularFile(const std::string& path) {
+// A regular file's modification time (ns) and size, or nullopt.
+std::optional<std::pair<int64_t, int64_t>> FileStamp(const std::string& path) {
   struct stat st {};
-  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return std::make_pair(static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
+                        static_cast<int64_t>(st.st_size));
 }
 
 }  // namespace
@@ -60,18 +65,25 @@ std::string StaticFiles::ContentType(const std::string& p) {
 }
 
 std::shared_ptr<const StaticFiles::Entry> StaticFiles::Load(const std::string& rel) {
+  const bool immutable = rel.rfind("assets/", 0) == 0;  // content-hashed names
+  std::shared_ptr<const Entry> cached;
   {
     std::lock_guard lock(mu_);
-    if (auto it = cache_.find(rel); it != cache_.end()) return it->second;
+    if (auto it = cache_.find(rel); it != cache_.end()) cached = it->second;
   }
+  if (cached && immutable) return cached;
   std::string full = root_ + "/" + rel;
-  if (!IsRegularFile(full)) return nullptr;
+  auto stamp = FileStamp(full);
+  if (!stamp) return nullptr;
+  if (cached && cached->mtime_ns == stamp->first && cached->size == stamp->second) return cached;
   std::ifstream in(full, std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();
   auto e = std::make_shared<Entry>();
   e->body = buf.str();
   e->type = ContentType(rel);
+  e->mtime_ns = stamp->first;
+  e->size = stamp->second;
   e->etag = "\"" + security::Sha256Hex(e->body).substr(0, 32) + "\"";
   if (Compressible(e->type) && e->body.size() > 512) e->gzip = Gzip(e->body);
   std::lock_guard lock(mu_);

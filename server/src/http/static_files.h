@@ -1,6 +1,8 @@
 // StaticFiles: serves the built web UI from a directory — content types, ETag/304, long cache
 // for hashed assets, gzip when the client accepts it, and the SPA fallback to index.html.
-// Files are read once and kept in memory (with their gzip form). Thread-safe.
+// Files are kept in memory (with their gzip form): hashed assets (assets/…) for good, other
+// files (index.html) while their size and modification time stay the same, so a web build
+// replaced under a running server is served at once. Thread-safe.
 #pragma once
 
 #include <memory>
@@ -28,6 +30,8 @@ class StaticFiles {
     std::string gzip;  // empty when not worth compressing
     std::string etag;
     std::string type;
+    int64_t mtime_ns = 0;
+    int64_t size = 0;
   };
   std::shared_ptr<const Entry> Load(const std::string& relative);
 

@@ -68,6 +68,8 @@ Status AuthService::ChangePassword(const Principal& p, const std::string& old_pa
     return Status::InvalidField("oldPassword", "old_password_wrong");
   }
   XINAN_RETURN_IF_ERROR(security::CheckPasswordPolicy(p.username, new_password, "newPassword"));
+  // A change that keeps the password would let a forced change be skipped.
+  if (new_password == old_password) return Status::InvalidField("newPassword", "password_unchanged");
   XINAN_ASSIGN_OR_RETURN(std::string hash, security::HashPassword(new_password, cost_));
   return users_.SetPassword(security::Actor::Of(p, request_id),
                             security::Scope::AtPath(me.unit_path), me.id, hash);

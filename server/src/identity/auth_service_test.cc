@@ -80,6 +80,7 @@ TEST_P(AuthTest, LogoutAndPasswordChangeRevoke) {
   ASSERT_TRUE(pb.has_value());
   EXPECT_EQ(auth_->ChangePassword(*pb, "not-the-old-one", "Another-Pass-2", "r").fields().at(0).code,
             "old_password_wrong");
+  EXPECT_EQ(auth_->ChangePassword(*pb, kPassword, kPassword, "r").fields().at(0).code, "password_unchanged");
   EXPECT_EQ(auth_->ChangePassword(*pb, kPassword, "short", "r").fields().at(0).code,
             "password_too_short");
   ASSERT_TRUE(auth_->ChangePassword(*pb, kPassword, "Another-Pass-2", "r").ok());

@@ -13,6 +13,7 @@ void RegisterIdentityMessages() {
       {"password_too_short", "密码至少 10 个字符", "The password needs at least 10 characters"},
       {"password_too_long", "密码最多 128 个字符", "The password may have at most 128 characters"},
       {"password_contains_username", "密码不能包含用户名", "The password must not contain the username"},
+      {"password_unchanged", "新密码不能与当前密码相同", "The new password must differ from the current one"},
       {"old_password_wrong", "原密码不正确", "The current password is wrong"},
       {"username_taken", "用户名已被使用", "This username is taken"},
       {"role_invalid", "角色无效", "Unknown role"},

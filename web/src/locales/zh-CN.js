@@ -16,7 +16,7 @@ export default {
     title: '登录', username: '用户名', password: '密码', submit: '登录',
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码'
   },
-  password: { title: '修改密码', old: '当前密码', new: '新密码', repeat: '确认新密码', mismatch: '两次输入的密码不一致', changed: '密码已修改，请重新登录' },
+  password: { title: '修改密码', old: '当前密码', new: '新密码', repeat: '确认新密码', mismatch: '两次输入的密码不一致', unchanged: '新密码不能与当前密码相同', changed: '密码已修改，请重新登录' },
   home: { welcome: '欢迎，{name}', roles: '角色', unit: '所属机构', hint: '从左侧菜单进入各项工作。', unitLink: '本单位心理自评链接' },
   people: {
     name: '姓名', gender: '性别', birthDate: '出生日期', idNumber: '身份证号', phone: '手机号', address: '住址',

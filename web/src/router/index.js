@@ -34,4 +34,16 @@ router.beforeEach(async (to) => {
   return true
 })
 
+// A page whose code is gone because a new build replaced the old one: load the new build once
+// (reloading the address), instead of a click that silently does nothing.
+const RELOADED = 'xinan.reloadedForNewBuild'
+router.onError((err, to) => {
+  const stale = /dynamically imported module|Importing a module script failed/i.test(err?.message || '')
+  if (stale && !sessionStorage.getItem(RELOADED)) {
+    sessionStorage.setItem(RELOADED, '1')
+    window.location.assign(to.fullPath)
+  }
+})
+router.afterEach(() => sessionStorage.removeItem(RELOADED))
+
 export default router
