@@ -58,6 +58,7 @@ test('the district admin sees the access, a verified audit chain, the org tree a
   const grants = page.locator('[data-testid="break-glass-table"]')
   await grants.getByText(REASON).waitFor()
   assert.ok((await grants.innerText()).includes(SIBLING))
+  await grants.getByText(resident.name).first().waitFor()  // whose record, by name, not by id
   await shot(page, '07-break-glass-log')
 
   await page.locator('[data-testid="menu-audit"]').click()

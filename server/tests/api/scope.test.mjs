@@ -114,7 +114,10 @@ test('break-glass opens the record read-only for the sibling, with a reason, lis
   assert.equal(put.status, 404, 'break-glass is read-only')
   assert.equal((await api(srv.url, 'GET', '/api/v1/break-glass', { auth: v2 })).status, 403)
   const grants = await api(srv.url, 'GET', '/api/v1/break-glass', { auth: admin })
-  assert.ok(grants.json.items.some((x) => x.personId === person.id && x.username === 'counsellor_330499001002'))
+  const grant = grants.json.items.find((x) => x.personId === person.id && x.username === 'counsellor_330499001002')
+  assert.ok(grant)
+  assert.equal(grant.personName, detail.name, 'the log names the resident')
+  assert.ok(grant.personUnitName.length > 0)
 })
 
 test('org units and users are scoped too', async () => {

@@ -130,6 +130,7 @@ export default {
     passwordReset: 'Password reset'
   },
   audit: {
+    resident: 'Resident',
     seq: 'Seq', at: 'Time', actor: 'Actor', role: 'Role', action: 'Action', object: 'Object', person: 'Person ID',
     reason: 'Reason', requestId: 'Request ID', from: 'From', to: 'To', rangeTo: 'to', verify: 'Verify chain',
     verifyOk: 'Chain intact: {n} rows', verifyBroken: 'Chain broken at row {seq}: {reason}',

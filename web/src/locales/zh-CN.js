@@ -130,6 +130,7 @@ export default {
     passwordReset: '密码已重置'
   },
   audit: {
+    resident: '居民',
     seq: '序号', at: '时间', actor: '操作人', role: '角色', action: '操作', object: '对象', person: '居民 ID',
     reason: '原因', requestId: '请求 ID', from: '开始日期', to: '结束日期', rangeTo: '至', verify: '校验审计链',
     verifyOk: '审计链完整：共 {n} 条记录', verifyBroken: '审计链在第 {seq} 条断开：{reason}',

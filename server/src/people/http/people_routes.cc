@@ -129,6 +129,7 @@ Response Grants(PeopleStore& s, Request& req) {
     for (const auto& g : grants) {
       items.push_back({{"id", g.id}, {"username", g.username}, {"displayName", g.display_name},
                        {"unitName", g.unit_name}, {"personId", g.person_id}, {"reason", g.reason},
+                       {"personName", g.person_name}, {"personUnitName", g.person_unit_name},
                        {"createdAt", FormatInstant(g.created_at)},
                        {"expiresAt", FormatInstant(g.expires_at)}});
     }

@@ -14,8 +14,9 @@ constexpr const char* kListSelect =
     "p.updated_at, p.version FROM people p JOIN org_units o ON o.id = p.unit_id";
 constexpr const char* kGrantSelect =
     "SELECT g.id, g.user_id, u.username, u.display_name, o.name, g.person_id, g.reason, "
-    "g.created_at, g.expires_at FROM break_glass_grants g JOIN users u ON u.id = g.user_id "
-    "JOIN org_units o ON o.id = u.unit_id ORDER BY g.created_at DESC LIMIT $1 OFFSET $2";
+    "g.created_at, g.expires_at, p.name, po.name FROM break_glass_grants g JOIN users u ON u.id = g.user_id "
+    "JOIN org_units o ON o.id = u.unit_id JOIN people p ON p.id = g.person_id "
+    "JOIN org_units po ON po.id = p.unit_id ORDER BY g.created_at DESC LIMIT $1 OFFSET $2";
 
 // `created` names the creation time (the column, or an expression of it that no index serves).
 std::string OrderBy(const std::string& sort, std::string_view created = "p.created_at") {
@@ -156,7 +157,7 @@ Result<std::vector<BreakGlassGrant>> PeopleStore::Grants(int offset, int limit, 
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(kGrantSelect, {int64_t{limit}, int64_t{offset}}));
     for (const auto& r : rows) {
       out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
-                     r.Int(7), r.Int(8)});
+                     r.Int(7), r.Int(8), r.Text(9), r.Text(10)});
     }
     return Status::Ok();
   }));

@@ -40,6 +40,7 @@ struct TagDef {
 struct BreakGlassGrant {
   std::string id, user_id, username, display_name, unit_name, person_id, reason;
   int64_t created_at = 0, expires_at = 0;
+  std::string person_name, person_unit_name;  // whose record was opened, for the admin's log
 };
 
 class PeopleStore {

@@ -205,6 +205,8 @@ TEST_P(PeopleStoreTest, BreakGlassOpensOneRecordForADayReadOnly) {
   ASSERT_TRUE(grants.ok());
   EXPECT_EQ(total, 1);
   EXPECT_EQ(grants->at(0).username, "counsellor_v12");
+  EXPECT_EQ(grants->at(0).person_name, p.name) << "the admin's log names whose record was opened";
+  EXPECT_EQ(grants->at(0).person_unit_name, "东湖村");
   clock_.Advance(PeopleStore::kBreakGlassMillis);
   EXPECT_EQ(people_->Read(actor, scope, p.id).status().kind(), StatusKind::kNotFound);
   EXPECT_EQ(people_->BreakGlass(actor, "11010519491231002X", "没有这个人的身份证号").status().kind(),
