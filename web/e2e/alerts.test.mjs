@@ -36,6 +36,7 @@ test('the village counsellor is notified, sees the red alert on top, acknowledge
   // The bell counts the unit's unread notifications; one opens the alert with its timeline.
   await page.locator('[data-testid="notification-badge"] sup').waitFor()
   await page.locator('[data-testid="notification-bell"]').click()
+  await page.locator('[data-testid="notification-item"]').first().getByText('PHQ-9 ·').waitFor()  // which scale raised it
   await page.locator('[data-testid="notification-item"]').first().click()
   const drawer = page.locator('[data-testid="alert-drawer"]')
   await drawer.locator('[data-testid="alert-timeline"]').getByText('触发预警').waitFor()

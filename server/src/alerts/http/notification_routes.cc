@@ -27,7 +27,7 @@ Response List(NotificationStore& s, Request& req) {
     for (const auto& n : page.items) {
       items.push_back({{"id", n.id}, {"kind", n.kind}, {"alertId", n.alert_id}, {"level", n.level},
                        {"message", MessageJson(n)}, {"createdAt", FormatInstant(n.created_at)},
-                       {"read", n.read}});
+                       {"read", n.read}, {"scaleCode", n.scale_code}});
     }
     return http::ListResponse(std::move(items), page.total, paging, {{"unread", page.unread}});
   });

@@ -14,6 +14,7 @@ struct Notification {
   std::string id, kind, alert_id, level;
   int64_t created_at = 0;
   bool read = false;
+  std::string scale_code;  // of the alert's assessment, so entries can be told apart
 };
 
 struct NotificationPage {

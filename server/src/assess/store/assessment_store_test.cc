@@ -176,6 +176,7 @@ TEST_P(AssessmentTest, RaisedAndEscalatedAlertsNotifyTheOwningUnitOnly) {
   ASSERT_EQ(village->unread, 1);
   EXPECT_EQ(village->items[0].kind, "alert_raised");
   EXPECT_EQ(village->items[0].alert_id, *r->alert_id);
+  EXPECT_EQ(village->items[0].scale_code, "phq9") << "entries say which scale raised them";
   EXPECT_EQ(notes.List(UnitId(kVillage12), false, 0, 20)->total, 0);
   EXPECT_EQ(notes.List(UnitId(kTown1), false, 0, 20)->total, 0) << "the town hears only on escalation";
   clock_.Advance(2 * 3600 * 1000);
