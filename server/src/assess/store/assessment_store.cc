@@ -1,6 +1,7 @@
 #include "assess/store/assessment_store.h"
 
 #include "campaigns/store/campaign_store.h"
+#include "org/store/hotline_sql.h"
 #include "common/json.h"
 #include "people/domain/id_number.h"
 #include "people/domain/person.h"
@@ -185,7 +186,7 @@ Result<StoredAssessment> AssessmentStore::SubmitForPerson(const security::Actor&
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     store::Params p{s.person_id};
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
-        "SELECT p.unit_id, p.unit_path, p.tags, u.name, u.code, u.hotline FROM people p "
+        "SELECT p.unit_id, p.unit_path, p.tags, u.name, u.code, " + org::EffectiveHotline("u") + " FROM people p "
         "JOIN org_units u ON u.id = p.unit_id WHERE p.id = $1 AND " + scope.Condition("p.unit_path", p), p));
     if (rows.empty()) return Status::NotFound();
     t = Target{rows[0].Text(0), rows[0].Text(1), s.person_id, people::DecodeTags(rows[0].Text(2)),
@@ -199,13 +200,14 @@ Result<StoredAssessment> AssessmentStore::SubmitForPerson(const security::Actor&
 
 Result<AssessmentStore::Target> AssessmentStore::SelfTarget(store::Connection& c, const Submission& s) {
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-      "SELECT id, path, name, code, hotline FROM org_units WHERE code = $1 AND active = 1", {s.unit_code}));
+      "SELECT u.id, u.path, u.name, u.code, " + org::EffectiveHotline("u") +
+      " FROM org_units u WHERE u.code = $1 AND u.active = 1", {s.unit_code}));
   if (rows.empty()) return Status::NotFound();
   Target link{rows[0].Text(0), rows[0].Text(1), "", {}, rows[0].Text(2), rows[0].Text(3), rows[0].Text(4),
               rows[0].Text(1)};
   if (s.respondent.id_number.empty()) return link;
   XINAN_ASSIGN_OR_RETURN(store::Rows person, c.Query(
-      "SELECT p.id, p.unit_id, p.unit_path, p.tags, u.name, u.code, u.hotline FROM people p "
+      "SELECT p.id, p.unit_id, p.unit_path, p.tags, u.name, u.code, " + org::EffectiveHotline("u") + " FROM people p "
       "JOIN org_units u ON u.id = p.unit_id WHERE p.id_number_bidx = $1",
       {cipher_.BlindIndex("id_number", s.respondent.id_number)}));
   if (person.empty()) return link;

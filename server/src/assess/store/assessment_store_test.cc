@@ -92,6 +92,32 @@ TEST_P(AssessmentTest, AnAlertNamesItsResidentOnlyWhileTheResidentIsInScope) {
       << "the town sees both villages";
 }
 
+TEST_P(AssessmentTest, AVillageWithoutAHotlineShowsItsTownsElseTheDistricts) {
+  auto set_hotline = [&](const char* code, const char* hotline) {
+    ASSERT_TRUE(db_->Write([&](store::WriteContext& w) -> Status {
+      return w.conn().Exec("UPDATE org_units SET hotline = $1 WHERE code = $2", {hotline, code}).status();
+    }).ok());
+  };
+  Submission anon = Phq9(0, 0);
+  anon.person_id.clear();
+  anon.unit_code = kVillage12;
+  auto help = [&]() {
+    auto r = assessments_->SubmitSelf(security::Actor::System("self-assessment"), anon);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? r->hotline : std::string("?");
+  };
+  EXPECT_EQ(help(), "") << "no line anywhere up the tree";
+  set_hotline(kDistrict, "0573-96525");
+  EXPECT_EQ(help(), "0573-96525");
+  set_hotline(kTown1, "0573-88880000");
+  EXPECT_EQ(help(), "0573-88880000") << "the nearest line wins";
+  set_hotline(kVillage12, "0573-88881234");
+  EXPECT_EQ(help(), "0573-88881234");
+  auto registered = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 0));
+  ASSERT_TRUE(registered.ok());
+  EXPECT_EQ(registered->hotline, "0573-88880000") << "a resident of village 11 gets the town's";
+}
+
 TEST_P(AssessmentTest, BadAnswersStoreNothing) {
   Submission s = Phq9(0, 0);
   s.answers.erase("4");

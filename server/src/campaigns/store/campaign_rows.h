@@ -4,6 +4,7 @@
 #include <string>
 
 #include "campaigns/store/campaign_store.h"
+#include "org/store/hotline_sql.h"
 
 namespace xinan::campaigns::internal {
 
@@ -12,8 +13,8 @@ namespace xinan::campaigns::internal {
 // created_at, updated_at, roster_size, completed, positive, respondents.
 // With a roster, completed and positive count the roster's members who answered (matched by
 // phone), so walk-ins never raise the coverage; without one, every distinct respondent.
-inline constexpr const char* kSelectCampaign =
-    "SELECT c.id, c.unit_id, u.code, u.name, c.unit_path, u.hotline, c.name, c.target_group, "
+inline const std::string kSelectCampaign =
+    "SELECT c.id, c.unit_id, u.code, u.name, c.unit_path, " + org::EffectiveHotline("u") + ", c.name, c.target_group, "
     "c.scale_codes, c.starts_on, c.ends_on, c.consent_text, c.show_result, c.target_size, c.version, "
     "c.created_at, c.updated_at, "
     "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id), "

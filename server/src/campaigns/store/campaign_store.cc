@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "campaigns/store/campaign_rows.h"
+#include "org/store/hotline_sql.h"
 #include "security/tokens.h"
 
 namespace xinan::campaigns {
@@ -174,7 +175,8 @@ Result<CampaignStore::PublicUnit> CampaignStore::UnitByCode(const std::string& c
   std::optional<PublicUnit> out;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-        "SELECT code, name, hotline FROM org_units WHERE code = $1 AND active = 1", {code}));
+        "SELECT u.code, u.name, " + org::EffectiveHotline("u") + " FROM org_units u "
+        "WHERE u.code = $1 AND u.active = 1", {code}));
     if (rows.empty()) return Status::NotFound();
     out = PublicUnit{rows[0].Text(0), rows[0].Text(1), rows[0].Text(2)};
     return Status::Ok();
