@@ -1,8 +1,7 @@
 // The alert timeline's entries in words: system actors, a raise's scale, a close's outcome.
 import { test } from 'node:test'
-import assert from 'node:assert/strict'
 import { eventActor, eventDetail } from '../src/views/alerts/utils/timeline.js'
-import { i18n } from './helpers.mjs'
+import { assertInWords } from './helpers.mjs'
 
 const scaleLabel = (code) => (code === 'phq9' ? 'PHQ-9' : code)
 
@@ -14,10 +13,7 @@ test('actors: users as stored, system actors in words, unknown system actors as 
     ['zh-CN', 'system:import', '系统'],
     ['en', '', '']
   ]
-  for (const [locale, actor, want] of cases) {
-    const { t, te } = i18n(locale)
-    assert.equal(eventActor(actor, t, te), want, `${locale} ${actor}`)
-  }
+  assertInWords(eventActor, cases)
 })
 
 test('details: the raise names its scale, a close its outcome then the note, others as stored', () => {
@@ -30,8 +26,5 @@ test('details: the raise names its scale, a close its outcome then the note, oth
     ['zh-CN', { action: 'escalated', detail: '东湖村 → 清溪镇' }, '东湖村 → 清溪镇'],
     ['en', { action: 'started', detail: '' }, '']
   ]
-  for (const [locale, event, want] of cases) {
-    const { t, te } = i18n(locale)
-    assert.equal(eventDetail(event, t, te, scaleLabel), want, `${locale} ${event.detail}`)
-  }
+  assertInWords((event, t, te) => eventDetail(event, t, te, scaleLabel), cases)
 })

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AUDIT_ACTIONS, actionLabel, reasonText } from '../src/views/audit/utils/words.js'
-import { i18n } from './helpers.mjs'
+import { i18n, assertInWords } from './helpers.mjs'
 
 
 function serverSources(dir) {
@@ -49,8 +49,5 @@ test('reasons: known parts translated, typed reasons as typed', () => {
     ['zh-CN', '25 lines', '25 lines'],
     ['en', '', '']
   ]
-  for (const [locale, reason, want] of cases) {
-    const { t, te } = i18n(locale)
-    assert.equal(reasonText(reason, t, te), want, `${locale} ${reason}`)
-  }
+  assertInWords(reasonText, cases)
 })

@@ -1,4 +1,5 @@
 // Shared helpers of the web unit tests: locale lookup and a GB 11643 ID-number builder.
+import assert from 'node:assert/strict'
 import zhCN from '../src/locales/zh-CN.js'
 import en from '../src/locales/en.js'
 
@@ -7,6 +8,14 @@ export const locales = { 'zh-CN': zhCN, en }
 // The message at dotted `key` in `messages`, or undefined.
 export function lookup(messages, key) {
   return key.split('.').reduce((m, k) => (m && typeof m === 'object' ? m[k] : undefined), messages)
+}
+
+// Table test of a pure "in words" function fn(input, t, te): rows of [locale, input, expected].
+export function assertInWords(fn, cases) {
+  for (const [locale, input, want] of cases) {
+    const { t, te } = i18n(locale)
+    assert.equal(fn(input, t, te), want, `${locale} ${JSON.stringify(input)}`)
+  }
 }
 
 // vue-i18n's t/te over a locale's messages, for pure functions that take them.

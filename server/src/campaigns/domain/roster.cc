@@ -33,9 +33,17 @@ ParsedRoster ParseRosterLines(const std::string& csv) {
 
 Result<std::vector<RosterLine>> ParseRoster(const std::string& csv) {
   ParsedRoster parsed = ParseRosterLines(csv);
-  if (!parsed.errors.empty()) return Status::Invalid("import_failed", std::move(parsed.errors));
-  if (parsed.lines.empty()) return Status::Invalid("import_failed", {{"file", "roster_empty"}});
+  XINAN_RETURN_IF_ERROR(RosterStatus(std::move(parsed.errors), parsed.lines.size()));
   return std::move(parsed.lines);
+}
+
+Status RosterStatus(std::vector<FieldError> errors, size_t lines) {
+  if (!errors.empty()) {
+    SortByLine(errors);
+    return Status::Invalid("import_failed", std::move(errors));
+  }
+  if (lines == 0) return Status::Invalid("import_failed", {{"file", "roster_empty"}});
+  return Status::Ok();
 }
 
 void SortByLine(std::vector<FieldError>& errors) {

@@ -32,4 +32,8 @@ ParsedRoster ParseRosterLines(const std::string& csv);
 // Sorts "line N: …" errors by N (file order), keeping the order within a line.
 void SortByLine(std::vector<FieldError>& errors);
 
+// The verdict on a roster of `lines` lines with `errors` (the parser's and the store's):
+// import_failed with the errors in line order, import_failed/roster_empty, or OK.
+Status RosterStatus(std::vector<FieldError> errors, size_t lines);
+
 }  // namespace xinan::campaigns

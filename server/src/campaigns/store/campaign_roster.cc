@@ -51,11 +51,7 @@ Result<int> CampaignStore::ImportRoster(const security::Actor& actor, const secu
     XINAN_ASSIGN_OR_RETURN(Campaign c, LoadCampaign(w.conn(), scope, id, today));
     std::vector<FieldError> errs = roster.errors;
     XINAN_ASSIGN_OR_RETURN(auto units, ResolveUnits(w.conn(), c.unit_path, lines, errs));
-    if (!errs.empty()) {
-      SortByLine(errs);
-      return Status::Invalid("import_failed", std::move(errs));
-    }
-    if (lines.empty()) return Status::Invalid("import_failed", {{"file", "roster_empty"}});
+    XINAN_RETURN_IF_ERROR(RosterStatus(std::move(errs), lines.size()));
     XINAN_RETURN_IF_ERROR(w.conn().Exec("DELETE FROM campaign_roster WHERE campaign_id = $1", {id}).status());
     for (const auto& l : lines) {
       const UnitRef& u = units.at(l.unit_code);

@@ -8,6 +8,16 @@
 
 namespace xinan::campaigns::internal {
 
+// With a roster, how many of its members answered (their phone among the campaign's responses;
+// `positive`: among its positive ones); else how many distinct respondents (positive ones).
+inline std::string CampaignAnswered(const std::string& positive) {
+  return "CASE WHEN EXISTS (SELECT 1 FROM campaign_roster r WHERE r.campaign_id = c.id) "
+         "THEN (SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id AND r.phone_bidx IN "
+         "(SELECT a.respondent_phone_bidx FROM assessments a WHERE a.campaign_id = c.id" + positive + ")) "
+         "ELSE (SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id" +
+         positive + ") END";
+}
+
 // Columns: id, unit_id, unit_code, unit_name, unit_path, hotline, name, target_group,
 // scale_codes, starts_on, ends_on, consent_text, show_result, target_size, version,
 // created_at, updated_at, roster_size, completed, positive, respondents.
@@ -17,16 +27,8 @@ inline const std::string kSelectCampaign =
     "SELECT c.id, c.unit_id, u.code, u.name, c.unit_path, " + org::EffectiveHotline("u") + ", c.name, c.target_group, "
     "c.scale_codes, c.starts_on, c.ends_on, c.consent_text, c.show_result, c.target_size, c.version, "
     "c.created_at, c.updated_at, "
-    "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id), "
-    "CASE WHEN EXISTS (SELECT 1 FROM campaign_roster r WHERE r.campaign_id = c.id) "
-    "THEN (SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id AND r.phone_bidx IN "
-    "(SELECT a.respondent_phone_bidx FROM assessments a WHERE a.campaign_id = c.id)) "
-    "ELSE (SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id) END, "
-    "CASE WHEN EXISTS (SELECT 1 FROM campaign_roster r WHERE r.campaign_id = c.id) "
-    "THEN (SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id AND r.phone_bidx IN "
-    "(SELECT a.respondent_phone_bidx FROM assessments a WHERE a.campaign_id = c.id AND a.positive = 1)) "
-    "ELSE (SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id "
-    "AND a.positive = 1) END, "
+    "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id), " +
+    CampaignAnswered("") + ", " + CampaignAnswered(" AND a.positive = 1") + ", "
     "(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id) "
     "FROM campaigns c JOIN org_units u ON u.id = c.unit_id";
 
