@@ -33,6 +33,17 @@ test('a critical self-assessment shows the crisis line on a phone', async () => 
 test('the village counsellor is notified, sees the red alert on top, acknowledges, starts and closes it', async () => {
   const page = await newPage(browser)
   await login(page, 'counsellor_330499001001')
+  // Home shows the work waiting: the red alert counted and listed; the count opens the inbox
+  // filtered to that level.
+  const summary = page.locator('[data-testid="work-summary"]')
+  await summary.locator('[data-testid="home-alert"]').first().getByText('红色').waitFor()
+  assert.match(await summary.locator('[data-testid="home-count-red"]').innerText(), /红色\s*[1-9]/)
+  assert.match(await summary.locator('[data-testid="home-unread"]').innerText(), /未读通知 [1-9]/)
+  await shot(page, '05-home-work-summary')
+  await summary.locator('[data-testid="home-count-red"]').click()
+  await page.waitForURL(/\/alerts\?level=red/)
+  await page.locator('[data-testid="alert-table"] [data-testid="alert-level-red"]').first().waitFor()
+  assert.equal(await page.locator('[data-testid="alert-table"] [data-testid="alert-level-orange"], [data-testid="alert-table"] [data-testid="alert-level-yellow"]').count(), 0)
   // The bell counts the unit's unread notifications; one opens the alert with its timeline.
   await page.locator('[data-testid="notification-badge"] sup').waitFor()
   await page.locator('[data-testid="notification-bell"]').click()

@@ -46,6 +46,7 @@ test('a self-assessment with a critical answer shows the crisis line and raises 
   const inbox = await api(srv.url, 'GET', '/api/v1/alerts', { auth: v1 })
   assert.equal(inbox.status, 200)
   assert.equal(inbox.json.counts.red, 1)
+  assert.equal(inbox.json.counts.overdue, 0, "a fresh alert is not overdue")
   assert.equal(inbox.json.items[0].level, 'red', 'red is on top')
   assert.equal(inbox.json.items[0].respondentIdentified, false, 'anonymous: no contact to ask for')
   const sibling = await api(srv.url, 'GET', '/api/v1/alerts', { auth: v2 })

@@ -151,6 +151,11 @@ test('a closed campaign says so and stores nothing; a hidden-result campaign sho
   assert.equal((await api(srv.url, 'GET', `/api/v1/campaigns/${closed.id}/stats`, { auth: v1 })).json.completed, 0)
 
   const hidden = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, showResult: false }) })).json
+  const openOnes = (await api(srv.url, 'GET', '/api/v1/campaigns?open=true&pageSize=100', { auth: v1 })).json
+  assert.ok(openOnes.items.some((c) => c.id === hidden.id) && openOnes.items.every((c) => c.open), 'open=true lists only open campaigns')
+  assert.ok(!openOnes.items.some((c) => c.id === closed.id))
+  const all = (await api(srv.url, 'GET', '/api/v1/campaigns?pageSize=100', { auth: v1 })).json
+  assert.equal(all.total, openOnes.total + 1, 'the closed one is in the full list')
   const r = await submit(V11, { scaleCode: 'phq9', answers: phq9(3, 1), campaignId: hidden.id })
   assert.equal(r.status, 201)
   assert.equal(r.json.hidden, true)

@@ -17,7 +17,13 @@ export default {
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password'
   },
   password: { title: 'Change password', old: 'Current password', new: 'New password', repeat: 'Repeat new password', mismatch: 'The passwords differ', unchanged: 'The new password must differ from the current one', changed: 'Password changed; please sign in again' },
-  home: { welcome: 'Welcome, {name}', roles: 'Roles', unit: 'Unit', hint: 'Use the menu on the left to start.', unitLink: 'Self-assessment link of your unit' },
+  home: {
+    welcome: 'Welcome, {name}', roles: 'Roles', unit: 'Unit', hint: 'Use the menu on the left to start.', unitLink: 'Self-assessment link of your unit',
+    hintNoRecords: 'Your role cannot see residents or alerts; ask a district administrator if you need them.',
+    openAlerts: 'Open alerts', toInbox: 'Go to the inbox', overdue: '{n} overdue, not acknowledged', unread: '{n} unread notifications',
+    noAlerts: 'No open alerts', due: 'respond by {at}', openCampaigns: 'Screening campaigns open today', toCampaigns: 'All campaigns',
+    noCampaigns: 'No screening campaign is open today', more: '{n} more in all campaigns'
+  },
   people: {
     name: 'Name', gender: 'Gender', birthDate: 'Birth date', idNumber: 'ID number', phone: 'Mobile', address: 'Address',
     unit: 'Village / community', tags: 'Population tags', createdAt: 'Registered', updatedAt: 'Updated', namePlaceholder: 'Search by name',

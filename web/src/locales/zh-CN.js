@@ -17,7 +17,13 @@ export default {
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码'
   },
   password: { title: '修改密码', old: '当前密码', new: '新密码', repeat: '确认新密码', mismatch: '两次输入的密码不一致', unchanged: '新密码不能与当前密码相同', changed: '密码已修改，请重新登录' },
-  home: { welcome: '欢迎，{name}', roles: '角色', unit: '所属机构', hint: '从左侧菜单进入各项工作。', unitLink: '本单位心理自评链接' },
+  home: {
+    welcome: '欢迎，{name}', roles: '角色', unit: '所属机构', hint: '从左侧菜单进入各项工作。', unitLink: '本单位心理自评链接',
+    hintNoRecords: '您的角色不能查看居民档案和预警；如需开通，请联系区级管理员。',
+    openAlerts: '待处置预警', toInbox: '进入预警处置', overdue: '{n} 条已超时未响应', unread: '未读通知 {n} 条',
+    noAlerts: '暂无未关闭的预警', due: '{at} 前响应', openCampaigns: '进行中的筛查活动', toCampaigns: '全部活动',
+    noCampaigns: '今天没有进行中的筛查活动', more: '另有 {n} 项，见全部活动'
+  },
   people: {
     name: '姓名', gender: '性别', birthDate: '出生日期', idNumber: '身份证号', phone: '手机号', address: '住址',
     unit: '所属村/社区', tags: '人群标签', createdAt: '登记时间', updatedAt: '更新时间', namePlaceholder: '按姓名搜索',

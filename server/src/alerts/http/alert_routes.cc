@@ -38,7 +38,8 @@ Response List(AlertStore& s, const Clock& clock, Request& req) {
     XINAN_ASSIGN_OR_RETURN(AlertPage page, s.List(ScopeOf(req), f, now));
     json::array items;
     for (const auto& a : page.items) items.push_back(AlertJson(a, now));
-    json::object counts{{"red", page.red}, {"orange", page.orange}, {"yellow", page.yellow}};
+    json::object counts{{"red", page.red}, {"orange", page.orange}, {"yellow", page.yellow},
+                        {"overdue", page.overdue}};
     return http::ListResponse(std::move(items), page.total, paging, {{"counts", std::move(counts)}});
   });
 }

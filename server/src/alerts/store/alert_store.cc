@@ -78,11 +78,14 @@ Result<AlertPage> AlertStore::List(const security::Scope& scope, const AlertFilt
     if (!f.level.empty()) where += " AND l.level = " + Next(p, f.level);
     XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*) FROM alerts l" + where, p));
     page.total = count[0].Int(0);
+    std::string due = Next(counts_params, now);
     XINAN_ASSIGN_OR_RETURN(store::Rows levels, c.Query(
-        "SELECT l.level, COUNT(*) FROM alerts l" + counts_where + " AND l.status <> 'closed' GROUP BY l.level",
+        "SELECT l.level, COUNT(*), SUM(CASE WHEN l.status = 'new' AND l.deadline <= " + due +
+            " THEN 1 ELSE 0 END) FROM alerts l" + counts_where + " AND l.status <> 'closed' GROUP BY l.level",
         counts_params));
     for (const auto& r : levels) {
       (r.Text(0) == "red" ? page.red : r.Text(0) == "orange" ? page.orange : page.yellow) = r.Int(1);
+      page.overdue += r.Int(2);
     }
     std::string overdue = Next(p, now);
     std::string order = " ORDER BY CASE WHEN l.status = 'new' AND l.deadline <= " + overdue +

@@ -40,6 +40,7 @@ struct AlertPage {
   std::vector<Alert> items;
   int64_t total = 0;
   int64_t red = 0, orange = 0, yellow = 0;  // open alerts by level in scope
+  int64_t overdue = 0;                      // of those, unacknowledged past their deadline
 };
 
 // How to reach the person behind an identified self-assessment that matched no resident.

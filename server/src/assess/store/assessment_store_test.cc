@@ -163,6 +163,22 @@ TEST_P(AssessmentTest, AcknowledgeAndCloseWithOutcome) {
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 0) << "closed leaves the inbox";
 }
 
+TEST_P(AssessmentTest, InboxCountsOverdueUnacknowledgedAlerts) {
+  std::string red = *assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1))->alert_id;
+  ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(3, 0)).ok());
+  auto fresh = alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis());
+  EXPECT_EQ(fresh->red, 1);
+  EXPECT_EQ(fresh->orange + fresh->yellow, 1);
+  EXPECT_EQ(fresh->overdue, 0);
+  clock_.Advance(2 * 3600 * 1000);
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->overdue, 1) << "the red one's 2 h passed";
+  ASSERT_TRUE(alerts_->Acknowledge(ActorFor("", "c"), ScopeAt(kVillage11), red).ok());
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->overdue, 0) << "acknowledged is not overdue";
+  clock_.Advance(72 * 3600 * 1000);
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->overdue, 1);
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis())->overdue, 0) << "a sibling counts none";
+}
+
 TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
   std::string id = *r->alert_id;

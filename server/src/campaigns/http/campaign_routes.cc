@@ -17,7 +17,8 @@ using internal::CampaignJson;
 Response List(CampaignStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(http::Paging paging, http::ParsePaging(req));
-    XINAN_ASSIGN_OR_RETURN(CampaignPage page, s.List(ScopeOf(req), req.Query("q"), paging.Offset(), paging.page_size));
+    CampaignFilter f{req.Query("q"), req.Query("open") == "true"};
+    XINAN_ASSIGN_OR_RETURN(CampaignPage page, s.List(ScopeOf(req), f, paging.Offset(), paging.page_size));
     json::array items;
     for (const auto& c : page.items) items.push_back(CampaignJson(c));
     return http::ListResponse(std::move(items), page.total, paging);
@@ -137,7 +138,7 @@ http::RouteTable CampaignRoutes(CampaignStore& store, const assess::ScaleLibrary
   auto h = [s](Response (*fn)(CampaignStore&, Request&)) { return [s, fn](Request& r) { return fn(*s, r); }; };
   return {
       {"GET", "/api/v1/campaigns", Access::kPermission, read, h(List),
-       "Screening campaigns in scope with coverage (q, paging)", "campaigns", "", R"({"type":"object"})"},
+       "Screening campaigns in scope with coverage (q, open=true for those open today, paging)", "campaigns", "", R"({"type":"object"})"},
       {"POST", "/api/v1/campaigns", Access::kPermission, write, h(Create), "Create a screening campaign",
        "campaigns", kCampaignSchema, R"({"type":"object"})", 201},
       {"GET", "/api/v1/campaigns/{id}", Access::kPermission, read, h(Get), "A campaign with coverage",

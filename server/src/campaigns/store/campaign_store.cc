@@ -141,16 +141,21 @@ Status CampaignStore::Delete(const security::Actor& actor, const security::Scope
   });
 }
 
-Result<CampaignPage> CampaignStore::List(const security::Scope& scope, const std::string& q, int offset,
+Result<CampaignPage> CampaignStore::List(const security::Scope& scope, const CampaignFilter& f, int offset,
                                          int limit) {
   CampaignPage page;
   std::string today = ShanghaiDate(clock_.NowMillis());
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     store::Params p;
     std::string where = " WHERE " + scope.Condition("c.unit_path", p);
-    if (!q.empty()) {
-      p.emplace_back("%" + q + "%");
+    if (!f.q.empty()) {
+      p.emplace_back("%" + f.q + "%");
       where += " AND c.name LIKE $" + std::to_string(p.size());
+    }
+    if (f.open_only) {  // the dates are YYYY-MM-DD text, so text order is date order (IsOpen)
+      p.emplace_back(today);
+      std::string on = "$" + std::to_string(p.size());
+      where += " AND c.starts_on <= " + on + " AND c.ends_on >= " + on;
     }
     XINAN_ASSIGN_OR_RETURN(store::Rows n, c.Query("SELECT COUNT(*) FROM campaigns c" + where, p));
     page.total = n[0].Int(0);

@@ -26,6 +26,12 @@ struct Campaign {
   bool open = false;  // on the Asia/Shanghai date it was loaded
 };
 
+// Which campaigns a list shows: name containing `q`, and only those open today.
+struct CampaignFilter {
+  std::string q;
+  bool open_only = false;
+};
+
 struct CampaignPage {
   std::vector<Campaign> items;
   int64_t total = 0;
@@ -90,7 +96,7 @@ class CampaignStore {
   // Deletes a campaign without responses (409 campaign_has_responses otherwise) and its roster.
   Status Delete(const security::Actor& actor, const security::Scope& scope, const std::string& id);
   // Campaigns whose unit is in scope and whose name contains `q`, newest first.
-  Result<CampaignPage> List(const security::Scope& scope, const std::string& q, int offset, int limit);
+  Result<CampaignPage> List(const security::Scope& scope, const CampaignFilter& f, int offset, int limit);
 
   // Replaces the roster with `roster`'s lines (all or nothing): every unit code must name a unit
   // inside the campaign's subtree (field "line N: unitCode"/unit_not_found). Those errors and the
