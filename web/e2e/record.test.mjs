@@ -50,6 +50,7 @@ test('a counsellor assesses a resident by keyboard, sees the result, the chart a
   const report = page.locator('[data-testid="assessment-report"]')
   await report.waitFor()
   assert.equal(await page.locator('[data-testid="report-total"]').innerText(), '4')
+  assert.match(await page.locator('[data-testid="report-number"]').innerText(), /^报告编号：\d{8}-[0-9A-F]{8}$/, 'a number to read out, not the 32-character id')
   assert.match(await report.innerText(), new RegExp(resident.name))
   assert.equal(await page.locator('[data-testid="report-answers"] tbody tr').count(), 9)
   await page.locator('[data-testid="report-band-chart"] canvas').waitFor()

@@ -59,6 +59,18 @@ const phq9 = [
   { min: 20, max: 27, code: 'severe', positive: true, label: { 'zh-CN': '重度', en: 'Severe' } }
 ]
 
+test('the record\'s line spans the whole scale with its bands shaded', () => {
+  const line = scoreLineOption([['2026-01-01T02:00:00Z', 8], ['2026-03-01T02:00:00Z', 12]], 'PHQ-9', phq9, 'en')
+  assert.equal(line.yAxis.min, 0)
+  assert.equal(line.yAxis.max, 27, 'the top of PHQ-9, not the highest score seen')
+  const stripes = line.series[0].markArea.data
+  assert.deepEqual(stripes.map(([from, to]) => [from.yAxis, to.yAxis]), [[0, 5], [5, 10], [10, 15], [15, 20], [20, 27]])
+  assert.deepEqual(stripes.map(([from]) => from.name), ['Minimal', 'Mild', 'Moderate', 'Moderately severe', 'Severe'])
+  const bare = scoreLineOption([['2026-01-01T02:00:00Z', 8]], 'X')
+  assert.equal(bare.yAxis.max, undefined, 'without bands the axis follows the data')
+  assert.equal(bare.series[0].markArea, undefined)
+})
+
 test('band segments cover the scale without gaps', () => {
   const s = bandSegments(phq9)
   assert.deepEqual(s.map((x) => [x.code, x.from, x.width]), [['minimal', 0, 5], ['mild', 5, 5], ['moderate', 10, 5], ['moderately_severe', 15, 5], ['severe', 20, 8]])

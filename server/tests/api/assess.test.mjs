@@ -17,6 +17,8 @@ after(async () => { assert.equal(await srv.stop(), 0) })
 test('the scale library is public and renders a form', async () => {
   const list = await api(srv.url, 'GET', '/api/v1/scales')
   assert.ok(list.json.some((s) => s.code === 'phq9' && s.itemCount === 9))
+  const listed = list.json.find((s) => s.code === 'phq9')
+  assert.deepEqual(listed.bands.map((b) => [b.min, b.max]), [[0, 4], [5, 9], [10, 14], [15, 19], [20, 27]], 'the list carries the bands')
   const phq = await api(srv.url, 'GET', '/api/v1/scales/phq9')
   assert.equal(phq.json.items.length, 9)
   assert.equal(phq.json.items[8].options.length, 4)

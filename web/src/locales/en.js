@@ -71,7 +71,7 @@ export default {
     takenAt: 'Taken', scale: 'Scale', keyboardHint: 'Keyboard: a digit answers and moves on, ←/→ change the answer, ↑/↓ or Enter move between questions.'
   },
   report: {
-    title: 'Assessment report', print: 'Print', source: 'Administered', sources: { counsellor: 'By staff', self: 'Self-assessment' }, number: 'Report no.',
+    title: 'Assessment report', print: 'Print', source: 'Administered', sources: { counsellor: 'By staff', self: 'Self-assessment' }, number: 'Report no.', recordId: 'Record id',
     scaleSection: 'About the scale', instructions: 'Instructions', scoreSection: 'Score', raw: 'Raw score', factor: 'Factor', factorScore: 'Score',
     interpretation: 'Interpretation', interpretBand: 'This result is "{band}".',
     positiveText: 'It suggests psychological distress that needs attention; a professional should assess further.', negativeText: 'It does not suggest marked psychological distress.',

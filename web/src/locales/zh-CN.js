@@ -71,7 +71,7 @@ export default {
     takenAt: '测评时间', scale: '量表', keyboardHint: '键盘作答：数字键选择答案并跳到下一题，←/→ 切换答案，↑/↓ 或回车切换题目。'
   },
   report: {
-    title: '心理测评报告', print: '打印', source: '测评方式', sources: { counsellor: '工作人员施测', self: '自评' }, number: '报告编号',
+    title: '心理测评报告', print: '打印', source: '测评方式', sources: { counsellor: '工作人员施测', self: '自评' }, number: '报告编号', recordId: '记录标识',
     scaleSection: '量表简介', instructions: '指导语', scoreSection: '测评得分', raw: '原始分', factor: '因子', factorScore: '因子分',
     interpretation: '结果解释', interpretBand: '本次测评结果为“{band}”。',
     positiveText: '结果提示存在需要关注的心理困扰，建议由专业人员进一步评估。', negativeText: '结果未提示明显的心理困扰。',

@@ -18,3 +18,10 @@ export function codeLabel(list, code, locale) {
   if (!item) return code
   return locale === 'en' ? item.nameEn || item.nameZh : item.nameZh || item.nameEn
 }
+
+// A result's number on its printed report, short enough to read out on the phone:
+// its Asia/Shanghai date and the id's last 8 characters, e.g. 20261125-3C0A91F2.
+export function reportNumber(id, createdAt) {
+  const day = formatInstant(createdAt).slice(0, 10).replaceAll('-', '')
+  return `${day}-${String(id || '').slice(-8).toUpperCase()}`
+}

@@ -19,9 +19,19 @@ using http::ScopeOf;
 
 json::object TextJson(const Text& t) { return {{"zh-CN", t.zh}, {"en", t.en}}; }
 
+json::array BandsJson(const Scale& s) {
+  json::array out;
+  for (const auto& b : s.bands) {
+    out.push_back({{"min", b.min}, {"max", b.max}, {"code", b.code}, {"label", TextJson(b.label)},
+                   {"positive", b.positive}});
+  }
+  return out;
+}
+
+// A scale's form; the list carries the bands too (the record's charts shade them).
 json::object ScaleJson(const Scale& s, bool with_items) {
   json::object o{{"code", s.code}, {"version", s.version}, {"name", TextJson(s.name)},
-                 {"license", s.license}, {"itemCount", s.items.size()}};
+                 {"license", s.license}, {"itemCount", s.items.size()}, {"bands", BandsJson(s)}};
   if (!with_items) return o;
   // The instructions set the time frame ("在过去两周里…"): shown above the first question.
   if (!s.instructions.zh.empty() || !s.instructions.en.empty()) o["instructions"] = TextJson(s.instructions);
@@ -124,14 +134,6 @@ json::array AnswersJson(const StoredAssessment& a, const Scale* s) {
   return out;
 }
 
-json::array BandsJson(const Scale& s) {
-  json::array out;
-  for (const auto& b : s.bands) {
-    out.push_back({{"min", b.min}, {"max", b.max}, {"code", b.code}, {"label", TextJson(b.label)},
-                   {"positive", b.positive}});
-  }
-  return out;
-}
 
 // One result for the psychological record and its printable report.
 Response Detail(AssessmentStore& st, Request& req) {

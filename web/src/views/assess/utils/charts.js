@@ -8,7 +8,24 @@ const BAND_COLOURS = ['#67c23a', '#95d475', '#e6a23c', '#f89898', '#f56c6c', '#c
 // A line of one scale's totals over time; `points` are [[createdAt, total]]. The axis names
 // each result by its minute in Asia/Shanghai (whatever the browser's zone), one step per result,
 // with the date over the time so that the first and last labels are not cut at the edges.
-export function scoreLineOption(points, title) {
+// With the scale's `bands`, the value axis spans the whole scale (PHQ-9 0–27, so a rise from 8
+// to 12 does not fill the chart) and each band is a shaded stripe named in `locale`.
+export function scoreLineOption(points, title, bands = [], locale = 'zh-CN') {
+  const segments = bandSegments(bands)
+  const yAxis = { type: 'value', minInterval: 1 }
+  const series = { type: 'line', data: points.map((p) => p[1]), symbolSize: 8, label: { show: true, position: 'top' }, z: 3 }
+  if (segments.length) {
+    const top = segments.at(-1).from + segments.at(-1).width - 1
+    Object.assign(yAxis, { min: segments[0].from, max: top })
+    series.markArea = {
+      silent: true,
+      label: { position: 'insideLeft', fontSize: 10, color: '#909399' },
+      data: segments.map((b, i) => [
+        { yAxis: b.from, name: localText(b.label, locale), itemStyle: { color: BAND_COLOURS[Math.min(i, BAND_COLOURS.length - 1)], opacity: 0.12 } },
+        { yAxis: Math.min(b.from + b.width, top) }
+      ])
+    }
+  }
   return {
     animation: false,
     title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
@@ -18,8 +35,8 @@ export function scoreLineOption(points, title) {
       type: 'category', data: points.map((p) => formatInstant(p[0]).slice(0, 16)),
       axisLabel: { formatter: (v) => v.replace(' ', '\n'), hideOverlap: true }
     },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'line', data: points.map((p) => p[1]), symbolSize: 8, label: { show: true, position: 'top' } }]
+    yAxis,
+    series: [series]
   }
 }
 
