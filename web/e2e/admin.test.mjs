@@ -114,3 +114,28 @@ test('the district admin adds a village, deactivates and deletes it after confir
   await node.waitFor({ state: 'detached' })
   await page.context().close()
 })
+
+test('the district admin imports units from a CSV file: a bad row imports nothing, then the fixed file does', async () => {
+  const page = await newPage(browser)
+  await login(page, ADMIN)
+  await page.locator('[data-testid="menu-org"]').click()
+  await page.locator('[data-testid="org-import"]').click()
+  const dialog = page.locator('[data-testid="org-import-dialog"]')
+  const n = 100 + Math.floor(Math.random() * 800)
+  const town = `330499${n}000`, village = `330499${n}001`
+  const file = (rows) => ({ name: '机构.csv', mimeType: 'text/csv', buffer: Buffer.from(['code,name,level,parent_code,hotline', ...rows].join('\n') + '\n', 'utf8') })
+  await dialog.locator('[data-testid="org-import-file"]').setInputFiles(file([`${town},导入街道${n},街道,330499000000,`, `${village},导入社区${n},社区,330499001000,`]))
+  assert.match(await dialog.locator('[data-testid="org-import-chosen"]').innerText(), /共 2 行/)
+  await dialog.locator('[data-testid="org-import-submit"]').click()
+  const errors = dialog.locator('[data-testid="org-import-errors"]')
+  await errors.waitFor()
+  const row = errors.locator('.el-table__body tr').first()
+  assert.match(await row.innerText(), /3[\s\S]*区划代码[\s\S]*区划代码与上级机构不一致/, 'row 3 of the file, the column and the reason')
+  assert.equal(await page.locator(`[data-testid="org-node-${town}"]`).count(), 0, 'nothing imported')
+  await shot(page, '19-org-import-error')
+  await dialog.locator('[data-testid="org-import-file"]').setInputFiles(file([`${town},导入街道${n},街道,330499000000,`, `${village},导入社区${n},社区,${town},`]))
+  await dialog.locator('[data-testid="org-import-submit"]').click()
+  await dialog.locator('[data-testid="org-import-message"]').getByText('已导入 2 个机构').waitFor()
+  await page.locator(`[data-testid="org-node-${village}"]`).waitFor()  // the tree reloaded with both
+  await page.context().close()
+})

@@ -1,7 +1,8 @@
 // Rosters from Excel or CSV become the server's CSV; its line errors map back to file rows.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { rowsToRosterCsv, rosterErrors, parseCsv, cellText, csvField, decodeCsv } from '../src/views/campaigns/utils/roster.js'
+import { rowsToRosterCsv, parseCsv, cellText, csvField } from '../src/views/campaigns/utils/roster.js'
+import { lineErrors, decodeCsv } from '../src/utils/csv.js'
 
 test('sheet rows with Chinese headers in any order become name,phone,unitCode,group', () => {
   const rows = [
@@ -47,12 +48,12 @@ test('server line errors point at the rows of the user\'s file', () => {
     { field: 'line 2: name', code: 'required', message: '此项必填' },
     { field: 'file', code: 'roster_empty', message: 'empty' }
   ]
-  assert.deepEqual(rosterErrors(errors, [2, 3, 5]), [
+  assert.deepEqual(lineErrors(errors, [2, 3, 5]), [
     { row: null, column: 'file', code: 'roster_empty', message: 'empty' },
     { row: 3, column: 'name', code: 'required', message: '此项必填' },
     { row: 5, column: 'phone', code: 'phone_format', message: '手机号格式不正确' }
   ])
-  assert.deepEqual(rosterErrors([{ field: 'line 4', code: 'csv_columns' }], undefined), [{ row: 4, column: '', code: 'csv_columns', message: 'csv_columns' }])
+  assert.deepEqual(lineErrors([{ field: 'line 4', code: 'csv_columns' }], undefined), [{ row: 4, column: '', code: 'csv_columns', message: 'csv_columns' }])
 })
 
 test('CSV files: quotes, BOM, CRLF; UTF-8 or GB 18030', () => {

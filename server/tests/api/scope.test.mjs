@@ -134,6 +134,26 @@ test('org units and users are scoped too', async () => {
   assert.equal(users.json.total, 1)
 })
 
+test('org units import from CSV for district admins only, all or nothing, errors by line in both languages', async () => {
+  const csv = (...rows) => ['code,name,level,parent_code,hotline', ...rows].join('\n') + '\n'
+  const post = (auth, raw, lang) => api(srv.url, 'POST', '/api/v1/org/units/import', { auth, raw, lang, headers: { 'Content-Type': 'text/csv' } })
+  assert.equal((await post(town1, csv('330499001020,试点村,village,330499001000,'))).status, 403, 'station staff may not import')
+  const bad = await post(admin, csv('330499001020,试点村,village,330499001000,', '330499001021,坏村,village,330499002000,', '330499009000,新区,district,,'), 'en')
+  assert.equal(bad.status, 422, bad.text)
+  assert.deepEqual(bad.json.errors.map((e) => `${e.field}:${e.code}`), ['line 3: code:code_parent_mismatch', 'line 4: parentCode:parent_required'])
+  assert.match(bad.json.errors[1].message, /parent/i)
+  assert.equal((await api(srv.url, 'GET', '/api/v1/org/units?q=试点村', { auth: admin })).json.total, 0, 'nothing imported')
+  assert.equal((await post(admin, csv())).json.errors[0].code, 'import_empty')
+  const good = await post(admin, csv('330499001020,试点村,village,330499001000,0573-12345678'))
+  assert.equal(good.status, 200, good.text)
+  assert.equal(good.json.imported, 1)
+  const made = (await api(srv.url, 'GET', '/api/v1/org/units?q=试点村', { auth: town1 })).json
+  assert.equal(made.items[0].hotline, '0573-12345678')
+  assert.equal((await api(srv.url, 'GET', '/api/v1/org/units?q=试点村', { auth: town2 })).json.total, 0, 'another town does not see it')
+  const audit = await api(srv.url, 'GET', '/api/v1/audit?action=org_unit.create&pageSize=1', { auth: admin })
+  assert.equal(audit.json.items[0].objectId, made.items[0].id, 'the import is audited per unit')
+})
+
 test('stale updates conflict with 409', async () => {
   const detail = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json
   const body = { ...detail, unitId: detail.unit.id, address: '新地址' }

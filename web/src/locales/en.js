@@ -124,7 +124,11 @@ export default {
     createTitle: 'New {level}', editTitle: 'Edit unit', deactivate: 'Deactivate', activate: 'Activate', inactive: 'Inactive', parent: 'Parent unit',
     codeInvalid: 'The code must be 12 digits', codeParentMismatch: 'The code must start with the parent\'s code (6 digits shared under a district, 9 under a town)',
     nameTooLong: 'At most 60 characters', hotlineInvalid: 'A hotline is 3–20 digits or dashes', searchPlaceholder: 'Filter by name or code',
-    confirmDeactivate: 'Deactivate "{name}"? It will no longer be offered for new records.', confirmActivate: 'Activate "{name}" again?'
+    confirmDeactivate: 'Deactivate "{name}"? It will no longer be offered for new records.', confirmActivate: 'Activate "{name}" again?',
+    importButton: 'Import CSV', importTitle: 'Import units from a CSV file', importChoose: 'Choose a CSV file', importTemplate: 'Download template',
+    importHint: 'Header: code,name,level,parent_code,hotline (division code, name, level, parent\'s code, hotline — the hotline may be empty).\nLevel is town/village or its Chinese name; a parent is an existing unit or an earlier row. Nothing is imported unless every row is right.',
+    importChosen: '{name}: {n} rows', importSubmit: 'Import', imported: '{n} units imported', importRejected: '{n} problems; nothing was imported. Fix the file and choose it again',
+    parentCode: 'Parent code', importFile: 'File'
   },
   levels: { district: 'District', town: 'Town / sub-district', village: 'Village / community' },
   users: {

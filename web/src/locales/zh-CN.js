@@ -124,7 +124,11 @@ export default {
     createTitle: '新增{level}', editTitle: '编辑机构', deactivate: '停用', activate: '启用', inactive: '已停用', parent: '上级机构',
     codeInvalid: '区划代码应为 12 位数字', codeParentMismatch: '区划代码须以上级机构代码开头（镇级共享前 6 位，村级共享前 9 位）',
     nameTooLong: '名称不能超过 60 个字', hotlineInvalid: '热线号码为 3–20 位数字或“-”', searchPlaceholder: '按名称或区划代码筛选',
-    confirmDeactivate: '确定停用“{name}”吗？停用后该机构不再出现在新建选择中。', confirmActivate: '确定重新启用“{name}”吗？'
+    confirmDeactivate: '确定停用“{name}”吗？停用后该机构不再出现在新建选择中。', confirmActivate: '确定重新启用“{name}”吗？',
+    importButton: '从 CSV 导入', importTitle: '从 CSV 文件导入机构', importChoose: '选择 CSV 文件', importTemplate: '下载模板',
+    importHint: '表头：code,name,level,parent_code,hotline（区划代码、名称、层级、上级区划代码、热线，热线可不填）。\n层级可写 town/village 或 镇、街道、乡、村、社区；上级可以是已有机构或文件中靠前的行。全部无误才导入，有错则一条也不导入。',
+    importChosen: '已选择 {name}，共 {n} 行', importSubmit: '导入', imported: '已导入 {n} 个机构', importRejected: '有 {n} 处错误，未导入任何机构，请修改文件后重新选择',
+    parentCode: '上级区划代码', importFile: '文件'
   },
   levels: { district: '区', town: '镇/街道', village: '村/社区' },
   users: {

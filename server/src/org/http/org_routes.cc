@@ -70,6 +70,18 @@ Response Get(OrgStore& s, Request& req) {
   });
 }
 
+// A CSV of units (code,name,level,parent_code[,hotline]) under units of the caller's scope:
+// all or nothing, errors by line.
+Response Import(OrgStore& s, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(std::vector<ImportLine> lines, ParseImportCsv(req.body));
+    if (lines.empty()) return Status::InvalidField("file", "import_empty");
+    security::Scope scope = ScopeOf(req);
+    XINAN_ASSIGN_OR_RETURN(int n, s.Import(ActorOf(req), lines, &scope));
+    return http::Json(200, json::object{{"imported", n}});
+  });
+}
+
 Response Create(OrgStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
@@ -132,6 +144,9 @@ http::RouteTable OrgRoutes(OrgStore& s) {
        "List org units (q, parentId, page, pageSize)", "org", "", R"({"type":"object"})"},
       {"POST", "/api/v1/org/units", Access::kPermission, manage, h(Create),
        "Create an org unit under a parent", "org", kCreateSchema, kUnitSchema, 201},
+      {"POST", "/api/v1/org/units/import", Access::kPermission, manage, h(Import),
+       "Import units from CSV (code,name,level,parent_code[,hotline]) under units in scope; all or nothing",
+       "org", R"({"type":"string","format":"text/csv"})", R"({"type":"object"})"},
       {"GET", "/api/v1/org/units/{id}", Access::kPermission, read, h(Get),
        "One org unit", "org", "", kUnitSchema},
       {"PUT", "/api/v1/org/units/{id}", Access::kPermission, manage, h(Update),

@@ -57,7 +57,10 @@ class OrgStore {
 
   // Imports lines in one transaction: all or nothing. Parents may be earlier lines or existing
   // units. Errors name the line: field "line 7: code". Returns the number of units created.
-  Result<int> Import(const security::Actor& actor, const std::vector<ImportLine>& lines);
+  // With a `scope` (the web), existing parents must lie inside it and every line needs a parent;
+  // without one (the CLI) a line may start a new district.
+  Result<int> Import(const security::Actor& actor, const std::vector<ImportLine>& lines,
+                     const security::Scope* scope = nullptr);
 
  private:
   store::Database& db_;

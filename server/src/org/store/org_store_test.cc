@@ -68,6 +68,28 @@ TEST_P(OrgStoreTest, ImportIsAllOrNothingWithLineNumbers) {
   EXPECT_EQ(org_->Subtree(ScopeAt(kDistrict))->size(), 9u);
 }
 
+TEST_P(OrgStoreTest, ScopedImportStaysInsideTheScope) {
+  auto lines = ParseImportCsv(
+      "code,name,level,parent_code\n"
+      "330499001003,北港村,village,330499001000\n"
+      "330499002003,邻镇村,village,330499002000\n"
+      "330499009000,新区,district,\n");
+  ASSERT_TRUE(lines.ok());
+  security::Scope town = ScopeAt(kTown1);
+  auto bad = org_->Import(security::Actor::System("t"), *lines, &town);
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.status().fields().size(), 2u);
+  EXPECT_EQ(bad.status().fields()[0].field, "line 3: parentCode");
+  EXPECT_EQ(bad.status().fields()[0].code, "parent_not_found") << "a sibling town's unit is not a parent here";
+  EXPECT_EQ(bad.status().fields()[1].field, "line 4: parentCode");
+  EXPECT_EQ(bad.status().fields()[1].code, "parent_required") << "no new roots from the web";
+  EXPECT_EQ(org_->Subtree(ScopeAt(kDistrict))->size(), 6u) << "nothing imported";
+  lines->resize(1);
+  auto good = org_->Import(security::Actor::System("t"), *lines, &town);
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  EXPECT_EQ(org_->Subtree(ScopeAt(kTown1))->size(), 4u);
+}
+
 TEST(OrgImportCsv, ReportsShortRowsByLine) {
   auto r = ParseImportCsv("\xEF\xBB\xBF" "code,name,level,parent_code\n330499000000,区,district\n");
   ASSERT_FALSE(r.ok());
@@ -76,6 +98,18 @@ TEST(OrgImportCsv, ReportsShortRowsByLine) {
   auto q = ParseImportCsv("code,name,level,parent_code\n\"330499000000\",\"心安区, 示范\",district,\n");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->at(0).name, "心安区, 示范");
+}
+
+TEST(OrgImportCsv, TakesLevelsByCodeOrChineseName) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"district", "district"}, {"区", "district"}, {"县", "district"}, {"town", "town"}, {"镇", "town"},
+      {"街道", "town"}, {"乡", "town"}, {"village", "village"}, {"村", "village"}, {"社区", "village"},
+      {"小区", "小区"}};  // unknown stays as written, so validation names it (level_invalid)
+  for (const auto& [cell, code] : cases) {
+    auto r = ParseImportCsv(std::string("code,name,level,parent_code\n330499001009,甲,") + cell + ",330499001000\n");
+    ASSERT_TRUE(r.ok()) << cell;
+    EXPECT_EQ(r->at(0).level, code) << cell;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, OrgStoreTest, Engines(), EngineName);
