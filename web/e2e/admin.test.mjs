@@ -42,6 +42,11 @@ test('break-glass needs a reason and opens the sibling village\'s record, flagge
   await page.locator('[data-testid="break-glass-submit"]').click()
   await page.locator('.el-dialog .el-form-item__error').first().waitFor()  // the client refuses a short reason
   await field(page, 'break-glass-reason').fill(REASON)
+  await field(page, 'break-glass-id-number').fill('11010519491231002X')  // valid, but nobody has it
+  await page.locator('[data-testid="break-glass-submit"]').click()
+  await page.locator('.el-dialog .el-form-item__error').getByText('没有登记该身份证号的居民').waitFor()
+  assert.equal(await page.locator('[data-testid="break-glass-error"]').count(), 0, 'said once, on the field')
+  await field(page, 'break-glass-id-number').fill(resident.idNumber)
   await page.locator('[data-testid="break-glass-submit"]').click()
   await page.locator('[data-testid="person-via-break-glass"]').waitFor()
   assert.equal(await page.locator('[data-testid="person-id-number-full"]').innerText(), resident.idNumber)

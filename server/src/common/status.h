@@ -51,6 +51,11 @@ class [[nodiscard]] Status {
   }
   // A conflict caused by one field's value (e.g. an ID number already registered): 409 with
   // errors [{field, code}], so a form can show it on the field.
+  // 404 naming the field that found nothing (e.g. an ID number no resident has).
+  static Status NotFoundField(std::string field, std::string code) {
+    FieldError f{std::move(field), code};
+    return Status(StatusKind::kNotFound, std::move(code), "", {std::move(f)});
+  }
   static Status ConflictField(std::string field, std::string code) {
     FieldError f{std::move(field), code};
     return Status(StatusKind::kConflict, std::move(code), "", {std::move(f)});

@@ -101,6 +101,10 @@ test('lists mask identifiers; the detail read is audited', async () => {
 
 test('break-glass opens the record read-only for the sibling, with a reason, listed for the admin', async () => {
   const detail = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json
+  const nobody = await api(srv.url, 'POST', '/api/v1/people/break-glass', { auth: v2, body: { idNumber: '11010519491231002X', reason: '热线来电自述危机，需核实既往记录' } })
+  assert.equal(nobody.status, 404)
+  assert.deepEqual(nobody.json.errors.map((e) => [e.field, e.code]), [['idNumber', 'id_number_unknown']])
+  assert.match(nobody.json.errors[0].message, /没有登记该身份证号/, 'not "outside your scope": break-glass is the way across it')
   const short = await api(srv.url, 'POST', '/api/v1/people/break-glass', { auth: v2, body: { idNumber: detail.idNumber, reason: '太短' } })
   assert.equal(short.status, 422)
   assert.equal(short.json.errors[0].code, 'reason_too_short')

@@ -183,6 +183,7 @@ void RegisterPeopleMessages() {
       {"id_number_birth_date", "身份证号中的出生日期无效", "The birth date inside the ID number is not valid"},
       {"id_number_checksum", "身份证号校验位错误，请核对", "The ID number's check character is wrong"},
       {"id_number_exists", "该身份证号已登记", "A resident with this ID number is already registered"},
+      {"id_number_unknown", "没有登记该身份证号的居民，请核对号码", "No resident is registered with this ID number; check the number"},
       {"phone_format", "手机号应为 11 位大陆手机号", "Enter an 11-digit mainland mobile number"},
       {"name_too_long", "名称过长", "The name is too long"},
       {"gender_invalid", "请选择性别", "Choose a gender"},

@@ -137,7 +137,7 @@ Result<BreakGlassGrant> PeopleStore::BreakGlass(const security::Actor& actor,
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
         "SELECT id FROM people WHERE id_number_bidx = $1",
         {cipher_.BlindIndex("id_number", NormalizeIdNumber(id_number))}));
-    if (rows.empty()) return Status::NotFound();
+    if (rows.empty()) return Status::NotFoundField("idNumber", "id_number_unknown");
     g = {security::NewId(), actor.user_id, actor.username, "", "", rows[0].Text(0), reason,
          w.NowMillis(), w.NowMillis() + kBreakGlassMillis};
     XINAN_RETURN_IF_ERROR(w.conn().Exec(

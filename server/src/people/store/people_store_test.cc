@@ -209,8 +209,11 @@ TEST_P(PeopleStoreTest, BreakGlassOpensOneRecordForADayReadOnly) {
   EXPECT_EQ(grants->at(0).person_unit_name, "东湖村");
   clock_.Advance(PeopleStore::kBreakGlassMillis);
   EXPECT_EQ(people_->Read(actor, scope, p.id).status().kind(), StatusKind::kNotFound);
-  EXPECT_EQ(people_->BreakGlass(actor, "11010519491231002X", "没有这个人的身份证号").status().kind(),
-            StatusKind::kNotFound);
+  auto unknown = people_->BreakGlass(actor, "11010519491231002X", "没有这个人的身份证号");
+  EXPECT_EQ(unknown.status().kind(), StatusKind::kNotFound);
+  ASSERT_EQ(unknown.status().fields().size(), 1u);
+  EXPECT_EQ(unknown.status().fields()[0].field, "idNumber") << "the dialog shows it on the ID number";
+  EXPECT_EQ(unknown.status().fields()[0].code, "id_number_unknown");
 }
 
 // A list over most of a large registry (a district admin's) is read by walking the creation-time
