@@ -47,10 +47,17 @@ std::string Next(store::Params& p, store::SqlValue v) {
   return "$" + std::to_string(p.size());
 }
 
+// An alert is the business of the unit whose inbox holds it and of the unit where it was raised,
+// with the units between them: escalation brings in the parent, it does not take the alert away
+// from the village that knows the person (BRIEF §3.2).
+std::string AlertInScope(const security::Scope& scope, store::Params& p) {
+  return "(" + scope.Condition("l.unit_path", p) + " OR " + scope.Condition("l.origin_unit_path", p) + ")";
+}
+
 Result<Alert> Load(store::Connection& c, const security::Scope& scope, const std::string& id) {
   store::Params p{id};
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-      SelectAlerts(scope, p) + " WHERE l.id = $1 AND " + scope.Condition("l.unit_path", p), p));
+      SelectAlerts(scope, p) + " WHERE l.id = $1 AND " + AlertInScope(scope, p), p));
   if (rows.empty()) return Status::NotFound();
   return FromRow(rows[0]);
 }
@@ -70,7 +77,7 @@ Result<AlertPage> AlertStore::List(const security::Scope& scope, const AlertFilt
   AlertPage page;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     store::Params p;
-    std::string where = " WHERE " + scope.Condition("l.unit_path", p);
+    std::string where = " WHERE " + AlertInScope(scope, p);
     std::string counts_where = where;
     store::Params counts_params = p;
     if (f.status.empty()) where += " AND l.status <> 'closed'";

@@ -189,13 +189,18 @@ TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   auto at_town = alerts_->Get(ScopeAt(kTown1), id);
   EXPECT_EQ(at_town->unit_path, "/330499000000/330499001000/");
   EXPECT_EQ(at_town->origin_unit_path, "/330499000000/330499001000/330499001001/");
-  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage11), id).status().kind(), StatusKind::kNotFound)
-      << "the escalated alert is the town's now";
+  auto still_village = alerts_->Get(ScopeAt(kVillage11), id);
+  ASSERT_TRUE(still_village.ok()) << "escalation brings in the town; the village keeps the alert";
+  EXPECT_TRUE(still_village->unit_path != still_village->origin_unit_path);
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 1);
+  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage12), id).status().kind(), StatusKind::kNotFound) << "never the sibling";
+  EXPECT_EQ(alerts_->List(ScopeAt(kTown2), {}, clock_.NowMillis())->total, 0);
   clock_.Advance(2 * 3600 * 1000);
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 1);
   auto at_district = alerts_->Get(ScopeAt(kDistrict), id);
   EXPECT_EQ(at_district->unit_path, "/330499000000/");
   EXPECT_EQ(at_district->escalations, 2);
+  EXPECT_TRUE(alerts_->Get(ScopeAt(kTown1), id).ok()) << "the town in between keeps it too";
   clock_.Advance(2 * 3600 * 1000);
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "the district is the top";
   EXPECT_EQ(AuditCount("alert.escalate", person_), 2);
@@ -203,6 +208,7 @@ TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   ASSERT_EQ(timeline.size(), 3u);
   EXPECT_EQ(timeline[1].detail, "东湖村 → 清溪镇") << "escalations name the units";
   EXPECT_EQ(timeline[2].detail, "清溪镇 → 心安区");
+  EXPECT_TRUE(alerts_->Acknowledge(ActorFor("", "c"), ScopeAt(kVillage11), id).ok()) << "and the village may act";
   auto acknowledged = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
   ASSERT_TRUE(alerts_->Acknowledge(ActorFor("", "c"), ScopeAt(kVillage11), *acknowledged->alert_id).ok());
   clock_.Advance(3 * 3600 * 1000);
