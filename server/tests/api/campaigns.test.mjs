@@ -141,6 +141,16 @@ test('with a roster, walk-ins do not count as coverage, but their responses stil
   assert.equal(del.status, 409, 'responses outside the roster are responses too')
 })
 
+test('a critical answer counts as positive in the campaign\'s figures, whatever the total', async () => {
+  const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, name: '危机条目计数' }) })).json
+  assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0, 1), campaignId: c.id, respondent: { name: '李危', phone: '13800000021' } })).status, 201)
+  assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0), campaignId: c.id, respondent: { name: '李安', phone: '13800000022' } })).status, 201)
+  const stats = (await api(srv.url, 'GET', `/api/v1/campaigns/${c.id}/stats`, { auth: v1 })).json
+  assert.deepEqual([stats.completed, stats.positive, stats.positiveRate], [2, 1, 0.5], 'total 1 with item 9 = 1 is not a negative screen')
+  const listed = (await api(srv.url, 'GET', `/api/v1/campaigns/${c.id}`, { auth: v1 })).json
+  assert.equal(listed.positive, 1)
+})
+
 test('a closed campaign says so and stores nothing; a hidden-result campaign shows no score', async () => {
   const closed = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, startsOn: '2020-01-01', endsOn: '2020-12-31' }) })).json
   assert.equal(closed.open, false)

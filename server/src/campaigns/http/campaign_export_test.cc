@@ -40,6 +40,33 @@ TEST(CampaignExport, BandsInWordsAndTimesAsDates) {
   const auto* when = std::get_if<report::Instant>(&sheets[0].rows[0][column("提交时间")]);
   ASSERT_NE(when, nullptr) << "a date cell, not text";
   EXPECT_EQ(when->millis, r.created_at);
+  EXPECT_EQ(sheets[0].name, "PHQ-9") << "the sheet named by the scale's abbreviation";
+}
+
+TEST(CampaignExport, CriticalAnswersAndAlertsHaveColumns) {
+  auto lib = assess::ScaleLibrary::LoadDirectory(testing::ScalesDir());
+  ASSERT_TRUE(lib.ok()) << lib.status().detail();
+  ResponseRow calm;
+  calm.scale_code = "phq9";
+  calm.scale_version = "1.0.0";
+  calm.answers_json = R"({"1":1,"2":1,"3":0,"4":0,"5":0,"6":0,"7":0,"8":0,"9":0})";
+  calm.raw = calm.total = 2;
+  calm.band = "minimal";
+  ResponseRow crisis = calm;
+  crisis.answers_json = R"({"1":1,"2":1,"3":0,"4":0,"5":0,"6":0,"7":0,"8":0,"9":1})";
+  crisis.raw = crisis.total = 3;
+  crisis.critical = true;
+  crisis.alert_level = "red";
+  auto sheets = internal::ExportSheets({calm, crisis}, *lib);
+  const auto& headers = sheets.at(0).headers;
+  auto at = [&](size_t row, const std::string& h) {
+    size_t col = static_cast<size_t>(std::find(headers.begin(), headers.end(), h) - headers.begin());
+    return col < headers.size() ? std::get<std::string>(sheets[0].rows[row][col]) : std::string("no column " + h);
+  };
+  EXPECT_EQ(at(0, "危机条目"), "否");
+  EXPECT_EQ(at(0, "预警"), "无");
+  EXPECT_EQ(at(1, "危机条目"), "是") << "a minimal band with item 9 > 0 must stand out";
+  EXPECT_EQ(at(1, "预警"), "红色预警");
 }
 
 TEST(ShanghaiLocalTime, IsUtcPlusEightAcrossDayMonthAndLeapDay) {

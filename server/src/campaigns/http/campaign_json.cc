@@ -64,15 +64,38 @@ Result<CampaignInput> ParseCampaign(const json::object& body) {
 
 namespace {
 
+// A sheet's name: the abbreviation the scale's Chinese name ends with ("…（PHQ-9）" → "PHQ-9"),
+// else the name itself if it fits Excel's 31 characters, else the code.
+std::string ShortName(const assess::Scale& scale) {
+  const std::string& name = scale.name.zh;
+  for (const auto& [open, close] : {std::pair<std::string, std::string>{"（", "）"}, {"(", ")"}}) {
+    size_t end = name.size() >= close.size() ? name.size() - close.size() : std::string::npos;
+    size_t start = name.rfind(open);
+    if (end != std::string::npos && start != std::string::npos && name.compare(end, close.size(), close) == 0 &&
+        start + open.size() < end) {
+      return name.substr(start + open.size(), end - start - open.size());
+    }
+  }
+  return !name.empty() && name.size() <= 31 ? name : scale.code;
+}
+
+// An alert's level in words ("红色预警"), "无" when the response raised none.
+std::string AlertLevelWords(const std::string& level) {
+  if (level == "red") return "红色预警";
+  if (level == "orange") return "橙色预警";
+  if (level == "yellow") return "黄色预警";
+  return "无";
+}
+
 report::Sheet SheetFor(const std::string& code, const assess::ScaleLibrary& scales) {
   report::Sheet s;
   const assess::Scale* scale = scales.Latest(code);
-  s.name = code;
+  s.name = scale ? ShortName(*scale) : code;
   s.headers = {"记录编号", "提交时间", "单位", "姓名", "量表版本"};
   if (scale) {
     for (const auto& item : scale->items) s.headers.push_back("第" + item.id + "题");
   }
-  for (const char* h : {"原始分", "总分", "等级", "阳性"}) s.headers.emplace_back(h);
+  for (const char* h : {"原始分", "总分", "等级", "阳性", "危机条目", "预警"}) s.headers.emplace_back(h);
   if (scale) {
     for (const auto& f : scale->factors) s.headers.push_back("因子：" + f.name.zh);
   }
@@ -105,6 +128,8 @@ std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scal
   row.emplace_back(r.total);
   row.emplace_back(BandLabel(scale, r.band));
   row.emplace_back(std::string(r.positive ? "是" : "否"));
+  row.emplace_back(std::string(r.critical ? "是" : "否"));
+  row.emplace_back(AlertLevelWords(r.alert_level));
   if (scale && !scale->factors.empty()) {
     // Factor scores are recomputed from the stored answers (scoring is a pure function).
     auto scored = assess::Score(*scale, answers);

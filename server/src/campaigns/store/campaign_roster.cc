@@ -121,7 +121,7 @@ Result<CampaignStats> CampaignStore::Stats(const security::Scope& scope, const s
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
         "SELECT u.id, u.code, u.name, "
         "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = $1 AND r.unit_id = u.id), " +
-        answered("") + ", " + answered(" AND a.positive = 1") + " FROM org_units u WHERE " + in_scope +
+        answered("") + ", " + answered(internal::kConcerning) + " FROM org_units u WHERE " + in_scope +
         " AND (u.id IN (SELECT unit_id FROM campaign_roster WHERE campaign_id = $1) "
         "OR u.id IN (SELECT unit_id FROM assessments WHERE campaign_id = $1)) ORDER BY u.code", p));
     for (const auto& r : rows) {
@@ -142,12 +142,14 @@ Result<std::vector<ResponseRow>> CampaignStore::Responses(const security::Actor&
     store::Params p{id};
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
         "SELECT a.id, u.name, COALESCE(pe.name, a.respondent_name, ''), a.scale_code, a.scale_version, "
-        "a.answers, a.raw_score, a.total_score, a.band, a.positive, a.created_at FROM assessments a "
+        "a.answers, a.raw_score, a.total_score, a.band, a.positive, a.created_at, a.critical, "
+        "COALESCE(al.level, '') FROM assessments a "
         "JOIN org_units u ON u.id = a.unit_id LEFT JOIN people pe ON pe.id = a.person_id "
+        "LEFT JOIN alerts al ON al.assessment_id = a.id "
         "WHERE a.campaign_id = $1 AND " + scope.Condition("a.unit_path", p) + " ORDER BY a.created_at, a.id", p));
     for (const auto& r : rows) {
       out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Real(6), r.Real(7),
-                     r.Text(8), r.Int(9) != 0, r.Int(10)});
+                     r.Text(8), r.Int(9) != 0, r.Int(10), r.Int(11) != 0, r.Text(12)});
     }
     return w.Audit(actor.Event("campaign.export", "campaign", id, "", std::to_string(out.size()) + " rows"));
   }));

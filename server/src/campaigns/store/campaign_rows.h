@@ -8,6 +8,10 @@
 
 namespace xinan::campaigns::internal {
 
+// The condition on a response `a` that counts it as positive in a campaign's figures: a positive
+// band or a critical answer — a minimal total with PHQ-9 item 9 > 0 is not a negative screen.
+inline constexpr const char* kConcerning = " AND (a.positive = 1 OR a.critical = 1)";
+
 // With a roster, how many of its members answered (their phone among the campaign's responses;
 // `positive`: among its positive ones); else how many distinct respondents (positive ones).
 inline std::string CampaignAnswered(const std::string& positive) {
@@ -28,7 +32,7 @@ inline const std::string kSelectCampaign =
     "c.scale_codes, c.starts_on, c.ends_on, c.consent_text, c.show_result, c.target_size, c.version, "
     "c.created_at, c.updated_at, "
     "(SELECT COUNT(*) FROM campaign_roster r WHERE r.campaign_id = c.id), " +
-    CampaignAnswered("") + ", " + CampaignAnswered(" AND a.positive = 1") + ", "
+    CampaignAnswered("") + ", " + CampaignAnswered(kConcerning) + ", "
     "(SELECT COUNT(DISTINCT a.respondent_key) FROM assessments a WHERE a.campaign_id = c.id) "
     "FROM campaigns c JOIN org_units u ON u.id = c.unit_id";
 

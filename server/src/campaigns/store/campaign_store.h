@@ -65,6 +65,8 @@ struct ResponseRow {
   std::string band;
   bool positive = false;
   int64_t created_at = 0;
+  bool critical = false;    // a critical answer (e.g. PHQ-9 item 9 > 0)
+  std::string alert_level;  // red | orange | yellow, or empty when it raised none
 };
 
 // What the self-assessment gate needs of a campaign.
