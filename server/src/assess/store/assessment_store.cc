@@ -46,7 +46,7 @@ Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, cons
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     store::Params p{id};
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
-        std::string(kSelectOne) + scope.Condition("a.unit_path", p), p));
+        std::string(kSelectOne) + scope.PersonCondition("a.unit_path", "a.person_id", w.NowMillis(), p), p));
     if (rows.empty()) return Status::NotFound();
     const store::Row& r = rows[0];
     StoredAssessment a;
@@ -242,7 +242,8 @@ Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& acto
 }
 
 Result<std::vector<StoredAssessment>> AssessmentStore::History(const security::Scope& scope,
-                                                               const std::string& person_id) {
+                                                               const std::string& person_id,
+                                                               int64_t now_millis) {
   std::vector<StoredAssessment> out;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     store::Params p{person_id};
@@ -250,7 +251,7 @@ Result<std::vector<StoredAssessment>> AssessmentStore::History(const security::S
         "SELECT a.id, a.unit_id, a.scale_code, a.scale_version, a.raw_score, a.total_score, a.band, "
         "a.positive, a.critical, a.created_at, l.id, l.level FROM assessments a "
         "LEFT JOIN alerts l ON l.assessment_id = a.id WHERE a.person_id = $1 AND " +
-        scope.Condition("a.unit_path", p) + " ORDER BY a.created_at DESC", p));
+        scope.PersonCondition("a.unit_path", "a.person_id", now_millis, p) + " ORDER BY a.created_at DESC", p));
     for (const auto& r : rows) {
       StoredAssessment a;
       a.id = r.Text(0);

@@ -84,7 +84,10 @@ class AssessmentStore {
   Result<StoredAssessment> Get(const security::Actor& actor, const security::Scope& scope,
                                const std::string& id);
   // A resident's results, newest first (the resident must be in scope).
-  Result<std::vector<StoredAssessment>> History(const security::Scope& scope, const std::string& person_id);
+  // A resident's results in scope, newest first; a break-glass grant of the scope's user that has
+  // not expired at `now_millis` opens the resident's whole record, results included.
+  Result<std::vector<StoredAssessment>> History(const security::Scope& scope, const std::string& person_id,
+                                                int64_t now_millis);
 
   const ScaleLibrary& scales() const { return scales_; }
 
