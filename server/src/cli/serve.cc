@@ -165,7 +165,10 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   app.AddRoutes(assess::AssessRoutes(assessments, s.clock, c.self_assessments_per_minute, c.public_url));
   app.AddRoutes(alerts::AlertRoutes(alert_store, s.clock));
   app.AddRoutes(fhir::FhirRoutes(assessments, c.public_url));
-  app.AddRoutes(alerts::RuleRoutes(rules, scale_known));
+  app.AddRoutes(alerts::RuleRoutes(rules, [lib = &*scales](const std::string& code) {
+    const assess::Scale* scale = lib->Latest(code);
+    return scale ? std::optional(scale->TotalRange()) : std::nullopt;
+  }));
   app.AddRoutes(alerts::NotificationRoutes(notifications));
   app.AddRoutes(campaigns::CampaignRoutes(campaign_store, *scales));
 

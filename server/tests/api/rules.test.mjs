@@ -33,6 +33,10 @@ test('the shipped rules are listed strongest first; only admins change rules', a
   assert.deepEqual(level.json.errors.map((e) => `${e.field}:${e.code}`), ['level:level_invalid'])
   const scale = await api(srv.url, 'POST', '/api/v1/warning-rules', { auth: admin, body: { ...body, scaleCode: 'nope' } })
   assert.deepEqual(scale.json.errors.map((e) => `${e.field}:${e.code}`), ['scaleCode:scale_unknown'])
+  const never = await api(srv.url, 'POST', '/api/v1/warning-rules', { auth: admin, body: { ...body, minTotal: 50, minRise: 22 } })
+  assert.deepEqual(never.json.errors.map((e) => `${e.field}:${e.code}`), ['minTotal:rule_total_unreachable', 'minRise:rule_rise_unreachable'],
+    'GAD-7 totals run 0–21: such a rule could never fire')
+  assert.match(never.json.errors[0].message, /永远不会触发/)
   const empty = await api(srv.url, 'POST', '/api/v1/warning-rules', { auth: admin, body: { name: 'x', level: 'red' }, lang: 'en' })
   assert.equal(empty.json.errors[0].code, 'rule_without_condition')
   assert.match(empty.json.errors[0].message, /condition/)
@@ -78,6 +82,7 @@ test('notifications reach the owning unit only, and are marked read', async () =
   assert.equal(n.kind, 'alert_raised')
   assert.equal(n.level, 'red')
   assert.match(n.message['zh-CN'], /红色预警/)
+  assert.doesNotMatch(n.message['zh-CN'], /小时/, 'no fixed time frame: the deadline is configurable and shows in the inbox')
   assert.match(n.message.en, /red alert/)
   assert.equal((await api(srv.url, 'GET', '/api/v1/notifications', { auth: v2 })).json.total, 0, 'the sibling village hears nothing')
   assert.equal((await api(srv.url, 'POST', `/api/v1/notifications/${n.id}/read`, { auth: v2 })).status, 404)

@@ -53,6 +53,29 @@ TEST(WarningRules, Validation) {
   for (const auto& r : DefaultRules()) EXPECT_TRUE(ValidateRule(r).ok()) << r.id;
 }
 
+TEST(WarningRules, ThresholdsANoTotalCanReachAreRefused) {
+  // GAD-7 totals run 0–21.
+  struct Case {
+    std::optional<double> min_total, min_rise;
+    std::vector<std::string> errors;
+  } cases[] = {
+      {15.0, std::nullopt, {}},
+      {21.0, std::nullopt, {}},                      // the top is reachable
+      {21.5, std::nullopt, {"minTotal"}},
+      {50.0, std::nullopt, {"minTotal"}},
+      {std::nullopt, 21.0, {}},
+      {std::nullopt, 22.0, {"minRise"}},
+      {50.0, 30.0, {"minTotal", "minRise"}},
+  };
+  for (const auto& c : cases) {
+    WarningRule r{"x", "GAD-7", AlertLevel::kOrange, "gad7", c.min_total, c.min_rise, false, {}, true};
+    Status st = CheckRuleReachable(r, 0, 21);
+    std::vector<std::string> got;
+    for (const auto& f : st.fields()) got.push_back(f.field);
+    EXPECT_EQ(got, c.errors) << c.min_total.value_or(-1) << " " << c.min_rise.value_or(-1);
+  }
+}
+
 TEST(Deadlines, ByLevelAndEscalation) {
   const int64_t t = 1'000'000;
   EXPECT_EQ(AckDeadline(AlertLevel::kRed, t), t + 2 * 3600 * 1000);

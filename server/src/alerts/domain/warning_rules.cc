@@ -49,6 +49,14 @@ Status ValidateRule(const WarningRule& r) {
   return Status::Invalid("validation_failed", std::move(errs));
 }
 
+Status CheckRuleReachable(const WarningRule& r, double lowest, double highest) {
+  std::vector<FieldError> errs;
+  if (r.min_total && *r.min_total > highest) errs.push_back({"minTotal", "rule_total_unreachable"});
+  if (r.min_rise && *r.min_rise > highest - lowest) errs.push_back({"minRise", "rule_rise_unreachable"});
+  if (errs.empty()) return Status::Ok();
+  return Status::Invalid("validation_failed", std::move(errs));
+}
+
 std::optional<Evaluation> Evaluate(const std::vector<WarningRule>& rules, const RuleInput& in) {
   std::optional<Evaluation> out;
   if (in.critical) out = Evaluation{AlertLevel::kRed, {}};

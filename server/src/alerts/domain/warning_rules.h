@@ -42,6 +42,11 @@ struct WarningRule {
 // Validates a rule: name required; at least one condition; min_rise > 0. Field errors.
 Status ValidateRule(const WarningRule& rule);
 
+// For a rule on one scale whose totals run from `lowest` to `highest`: a threshold no total can
+// reach (minTotal above the highest, minRise above highest − lowest) is an error, since such a
+// rule would never fire. Field errors; Ok when the rule can fire.
+Status CheckRuleReachable(const WarningRule& rule, double lowest, double highest);
+
 // The matched rules' highest level, with the ids of every matching rule; nullopt when none
 // matches. A critical result yields red even when no rule mentions it.
 struct Evaluation {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <utility>
 #include <string>
 
 #include "alerts/store/alert_store.h"
@@ -14,11 +16,12 @@
 
 namespace xinan::alerts {
 
-// Whether a scale code names a scale in the library (rules may only name known scales).
-using ScaleKnown = std::function<bool(const std::string&)>;
+// The lowest and highest total of a scale in the library, or nullopt for an unknown code (rules
+// may only name known scales, and only thresholds its totals can reach).
+using ScaleTotals = std::function<std::optional<std::pair<double, double>>(const std::string&)>;
 
 http::RouteTable AlertRoutes(AlertStore& store, const Clock& clock);
-http::RouteTable RuleRoutes(RuleStore& store, ScaleKnown scale_known);
+http::RouteTable RuleRoutes(RuleStore& store, ScaleTotals scale_totals);
 http::RouteTable NotificationRoutes(NotificationStore& store);
 void RegisterAlertMessages();
 

@@ -29,7 +29,7 @@ json::object RuleJson(const StoredRule& s) {
   return o;
 }
 
-Result<WarningRule> ParseRule(const json::object& body, const ScaleKnown& scale_known) {
+Result<WarningRule> ParseRule(const json::object& body, const ScaleTotals& scale_totals) {
   WarningRule r;
   XINAN_ASSIGN_OR_RETURN(r.name, RequiredString(body, "name"));
   XINAN_ASSIGN_OR_RETURN(std::string level, RequiredString(body, "level"));
@@ -38,7 +38,8 @@ Result<WarningRule> ParseRule(const json::object& body, const ScaleKnown& scale_
   r.level = *parsed;
   XINAN_ASSIGN_OR_RETURN(auto scale, OptionalString(body, "scaleCode"));
   r.scale_code = scale.value_or("");
-  if (!r.scale_code.empty() && !scale_known(r.scale_code)) {
+  std::optional<std::pair<double, double>> totals;
+  if (!r.scale_code.empty() && !(totals = scale_totals(r.scale_code))) {
     return Status::InvalidField("scaleCode", "scale_unknown");
   }
   XINAN_ASSIGN_OR_RETURN(r.min_total, OptionalNumber(body, "minTotal"));
@@ -49,6 +50,7 @@ Result<WarningRule> ParseRule(const json::object& body, const ScaleKnown& scale_
   r.required_tags = tags.value_or(std::vector<std::string>{});
   XINAN_ASSIGN_OR_RETURN(auto active, OptionalBool(body, "active"));
   r.active = active.value_or(true);
+  if (totals) XINAN_RETURN_IF_ERROR(CheckRuleReachable(r, totals->first, totals->second));
   return r;
 }
 
@@ -62,7 +64,7 @@ Response List(RuleStore& s, Request& req) {
   });
 }
 
-Response Create(RuleStore& s, const ScaleKnown& known, Request& req) {
+Response Create(RuleStore& s, const ScaleTotals& known, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(WarningRule rule, ParseRule(body, known));
@@ -71,7 +73,7 @@ Response Create(RuleStore& s, const ScaleKnown& known, Request& req) {
   });
 }
 
-Response Update(RuleStore& s, const ScaleKnown& known, Request& req) {
+Response Update(RuleStore& s, const ScaleTotals& known, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(WarningRule rule, ParseRule(body, known));
@@ -93,10 +95,10 @@ constexpr const char* kRuleSchema =
 
 }  // namespace
 
-http::RouteTable RuleRoutes(RuleStore& store, ScaleKnown scale_known) {
+http::RouteTable RuleRoutes(RuleStore& store, ScaleTotals scale_totals) {
   using http::Access;
   RuleStore* s = &store;
-  auto known = std::make_shared<ScaleKnown>(std::move(scale_known));
+  auto known = std::make_shared<ScaleTotals>(std::move(scale_totals));
   const std::string read = identity::kPeopleRead, manage = identity::kRulesManage;
   return {
       {"GET", "/api/v1/warning-rules", Access::kPermission, read, [s](Request& r) { return List(*s, r); },
