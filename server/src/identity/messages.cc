@@ -18,6 +18,7 @@ void RegisterIdentityMessages() {
       {"username_taken", "用户名已被使用", "This username is taken"},
       {"role_invalid", "角色无效", "Unknown role"},
       {"unit_not_found", "机构不存在或不在您的管辖范围内", "Unit not found or outside your scope"},
+      {"unit_inactive", "该机构已停用，不能再登记新的人员", "This unit is deactivated and takes no new records"},
   });
 }
 

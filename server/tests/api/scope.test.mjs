@@ -156,6 +156,14 @@ test('org units import from CSV for district admins only, all or nothing, errors
   assert.equal((await api(srv.url, 'GET', '/api/v1/org/units?q=试点村', { auth: town2 })).json.total, 0, 'another town does not see it')
   const audit = await api(srv.url, 'GET', '/api/v1/audit?action=org_unit.create&pageSize=1', { auth: admin })
   assert.equal(audit.json.items[0].objectId, made.items[0].id, 'the import is audited per unit')
+  // Deactivated, the unit takes no new users or residents.
+  const unit = made.items[0]
+  const off = await api(srv.url, 'PUT', `/api/v1/org/units/${unit.id}`, { auth: admin, body: { name: unit.name, active: false, hotline: unit.hotline, version: unit.version } })
+  assert.equal(off.status, 200, off.text)
+  const user = await api(srv.url, 'POST', '/api/v1/users', { auth: admin, body: { username: 'counsellor_inactive', displayName: '停用村', unitId: unit.id, roles: ['community_counsellor'], password: 'Inactive-Unit-1' } })
+  assert.deepEqual([user.status, user.json.errors?.[0]?.field, user.json.errors?.[0]?.code], [422, 'unitId', 'unit_inactive'])
+  const person = await api(srv.url, 'POST', '/api/v1/people', { auth: town1, body: personBody(unit.id, { name: '停用村居民' }) })
+  assert.deepEqual([person.status, person.json.errors?.[0]?.code], [422, 'unit_inactive'])
 })
 
 test('stale updates conflict with 409', async () => {

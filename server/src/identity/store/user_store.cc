@@ -124,8 +124,9 @@ Result<User> UserStore::Create(const security::Actor& actor, const security::Sco
     store::Params p{nu.unit_id};
     XINAN_ASSIGN_OR_RETURN(
         store::Rows unit,
-        w.conn().Query("SELECT path FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
+        w.conn().Query("SELECT path, active FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
     if (unit.empty()) return Status::InvalidField("unitId", "unit_not_found");
+    if (unit[0].Int(1) == 0) return Status::InvalidField("unitId", "unit_inactive");
     auto ins = w.conn().Exec(kInsertUser, {id, nu.username, nu.display_name, nu.unit_id,
                                            unit[0].Text(0), JoinRoles(nu.roles),
                                            nu.password_hash, w.NowMillis()});

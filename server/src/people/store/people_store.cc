@@ -45,12 +45,15 @@ struct UnitRef {
   std::string path, code, name;
 };
 
+// The unit a record is placed in: in scope, and active unless the record is already there
+// (`current_unit_id`) — a deactivated unit keeps its residents but takes no new ones.
 Result<UnitRef> UnitInScope(store::Connection& c, const security::Scope& scope,
-                            const std::string& unit_id) {
+                            const std::string& unit_id, const std::string& current_unit_id = "") {
   store::Params p{unit_id};
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-      "SELECT path, code, name FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
+      "SELECT path, code, name, active FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
   if (rows.empty()) return Status::InvalidField("unitId", "unit_not_found");
+  if (rows[0].Int(3) == 0 && unit_id != current_unit_id) return Status::InvalidField("unitId", "unit_inactive");
   return UnitRef{rows[0].Text(0), rows[0].Text(1), rows[0].Text(2)};
 }
 
@@ -145,9 +148,9 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     store::Params q{id};
     XINAN_ASSIGN_OR_RETURN(store::Rows cur, w.conn().Query(
-        "SELECT id FROM people p WHERE p.id = $1 AND " + scope.Condition("p.unit_path", q), q));
+        "SELECT id, unit_id FROM people p WHERE p.id = $1 AND " + scope.Condition("p.unit_path", q), q));
     if (cur.empty()) return Status::NotFound();
-    XINAN_ASSIGN_OR_RETURN(UnitRef unit, UnitInScope(w.conn(), scope, in.unit_id));
+    XINAN_ASSIGN_OR_RETURN(UnitRef unit, UnitInScope(w.conn(), scope, in.unit_id, cur[0].Text(1)));
     store::Params p{in.unit_id, unit.path, in.name, in.gender, in.birth_date};
     store::Params sealed = SealedIdentifiers(cipher_, in);
     p.insert(p.end(), sealed.begin(), sealed.end());

@@ -93,6 +93,27 @@ TEST_P(PeopleStoreTest, IdentifiersAreEncryptedAtRest) {
   ASSERT_TRUE(st.ok()) << st.ToString();
 }
 
+TEST_P(PeopleStoreTest, ADeactivatedUnitKeepsItsResidentsButTakesNoNewOnes) {
+  Person stays = Create(kVillage12, 31);
+  Person elsewhere = Create(kVillage11, 32);
+  auto unit = org_->Get(ScopeAt(kDistrict), UnitId(kVillage12));
+  ASSERT_TRUE(unit.ok());
+  ASSERT_TRUE(org_->Update(security::Actor::System("t"), ScopeAt(kDistrict), unit->id, unit->name, false,
+                           unit->hotline, unit->version).ok());
+  auto added = people_->Create(ActorFor("", "t"), ScopeAt(kTown1), Input(kVillage12, 33));
+  ASSERT_FALSE(added.ok());
+  EXPECT_EQ(added.status().fields().at(0).field, "unitId");
+  EXPECT_EQ(added.status().fields().at(0).code, "unit_inactive");
+  PersonInput same = Input(kVillage12, 31, "改名");
+  same.version = stays.version;
+  EXPECT_TRUE(people_->Update(ActorFor("", "t"), ScopeAt(kTown1), stays.id, same).ok())
+      << "a resident already there can still be edited";
+  PersonInput moved = Input(kVillage12, 32);
+  moved.version = elsewhere.version;
+  EXPECT_EQ(people_->Update(ActorFor("", "t"), ScopeAt(kTown1), elsewhere.id, moved).status().fields().at(0).code,
+            "unit_inactive") << "nobody moves in";
+}
+
 TEST_P(PeopleStoreTest, SiblingReadsAndWritesAreNotFound) {
   Person p = Create(kVillage11, 9);
   auto actor = ActorFor("", "sibling");
