@@ -164,6 +164,8 @@ test('org units import from CSV for district admins only, all or nothing, errors
   assert.deepEqual([user.status, user.json.errors?.[0]?.field, user.json.errors?.[0]?.code], [422, 'unitId', 'unit_inactive'])
   const person = await api(srv.url, 'POST', '/api/v1/people', { auth: town1, body: personBody(unit.id, { name: '停用村居民' }) })
   assert.deepEqual([person.status, person.json.errors?.[0]?.code], [422, 'unit_inactive'])
+  const campaign = await api(srv.url, 'POST', '/api/v1/campaigns', { auth: admin, body: { name: '停用村普查', unitId: unit.id, scaleCodes: ['phq9'], startsOn: '2020-01-01', endsOn: '2099-12-31' } })
+  assert.deepEqual([campaign.status, campaign.json.errors?.[0]?.code], [422, 'unit_inactive'])
 })
 
 test('stale updates conflict with 409', async () => {

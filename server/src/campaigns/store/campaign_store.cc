@@ -52,13 +52,15 @@ constexpr const char* kUpdate =
     "consent_text = $6, show_result = $7, target_size = $8, updated_at = $9, version = version + 1 "
     "WHERE id = $10 AND version = $11";
 
-// The unit `unit_id` when it lies in scope: its path, or field unitId/unit_not_found.
+// The unit `unit_id` of a new campaign when it lies in scope and is active: its path, or field
+// unitId/unit_not_found or unit_inactive.
 Result<std::string> UnitPathInScope(store::Connection& c, const security::Scope& scope,
                                     const std::string& unit_id) {
   store::Params p{unit_id};
   XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
-      "SELECT path FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
+      "SELECT path, active FROM org_units WHERE id = $1 AND " + scope.Condition("path", p), p));
   if (rows.empty()) return Status::InvalidField("unitId", "unit_not_found");
+  if (rows[0].Int(1) == 0) return Status::InvalidField("unitId", "unit_inactive");
   return rows[0].Text(0);
 }
 
