@@ -18,7 +18,8 @@ json::object AlertJson(const Alert& a, int64_t now) {
                  {"scaleCode", a.scale_code}, {"deadline", FormatInstant(a.deadline)},
                  {"overdue", a.status == "new" && now >= a.deadline}, {"escalations", a.escalations},
                  {"escalated", a.unit_path != a.origin_unit_path}, {"version", a.version},
-                 {"createdAt", FormatInstant(a.created_at)}, {"respondentIdentified", a.respondent_identified}};
+                 {"createdAt", FormatInstant(a.created_at)}, {"respondentIdentified", a.respondent_identified},
+                 {"originUnitName", a.origin_unit_name}};
   if (!a.person_id.empty()) o["person"] = {{"name", a.person_name}};
   if (!a.timeline.empty()) {
     json::array t;

@@ -10,12 +10,14 @@ namespace xinan::alerts {
 namespace {
 
 // The alerts' columns, with the resident's name only while the resident is in `scope` too (a
-// resident moved to a sibling unit keeps the alert here, but not the name).
+// resident moved to a sibling unit keeps the alert here, but not the name), and the name of the
+// unit where the alert was raised.
 std::string SelectAlerts(const security::Scope& scope, store::Params& p) {
   return "SELECT l.id, l.assessment_id, l.person_id, l.unit_id, l.unit_path, l.origin_unit_path, "
          "l.level, l.status, l.outcome, a.scale_code, l.deadline, l.created_at, l.updated_at, l.version, "
-         "l.escalations, r.name, (a.respondent_name IS NOT NULL OR a.respondent_phone_enc IS NOT NULL) "
-         "FROM alerts l JOIN assessments a ON a.id = l.assessment_id "
+         "l.escalations, r.name, (a.respondent_name IS NOT NULL OR a.respondent_phone_enc IS NOT NULL), "
+         "ou.name FROM alerts l JOIN assessments a ON a.id = l.assessment_id "
+         "JOIN org_units ou ON ou.id = a.unit_id "
          "LEFT JOIN people r ON r.id = l.person_id AND " + scope.Condition("r.unit_path", p);
 }
 constexpr const char* kOutcomes[] = {"contacted_safe", "referred", "case_opened", "unreachable", "false_positive"};
@@ -39,6 +41,7 @@ Alert FromRow(const store::Row& r) {
   a.escalations = static_cast<int>(r.Int(14));
   a.person_name = r.IsNull(15) ? "" : r.Text(15);
   a.respondent_identified = r.Int(16) != 0;
+  a.origin_unit_name = r.Text(17);
   return a;
 }
 

@@ -22,6 +22,7 @@ struct AlertEvent {
 
 struct Alert {
   std::string id, assessment_id, person_id, unit_id, unit_path, origin_unit_path;
+  std::string origin_unit_name;  // where it was raised (the respondent's village, or the link's unit)
   std::string level, status, outcome, scale_code;
   int64_t deadline = 0, created_at = 0, updated_at = 0, version = 1;
   int escalations = 0;

@@ -209,6 +209,7 @@ TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   EXPECT_EQ(at_town->origin_unit_path, "/330499000000/330499001000/330499001001/");
   auto still_village = alerts_->Get(ScopeAt(kVillage11), id);
   ASSERT_TRUE(still_village.ok()) << "escalation brings in the town; the village keeps the alert";
+  EXPECT_EQ(at_town->origin_unit_name, "东湖村") << "the town sees where it was raised";
   EXPECT_TRUE(still_village->unit_path != still_village->origin_unit_path);
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 1);
   EXPECT_EQ(alerts_->Get(ScopeAt(kVillage12), id).status().kind(), StatusKind::kNotFound) << "never the sibling";
