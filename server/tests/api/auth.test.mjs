@@ -65,7 +65,15 @@ test('password change enforces the policy and revokes every session', async () =
   assert.equal(ok.status, 204)
   assert.equal((await api(srv.url, 'GET', '/api/v1/auth/me', { auth: { token: b.token } })).status, 401)
   assert.equal((await api(srv.url, 'POST', '/api/v1/auth/login', { body: { username: user, password: PASSWORD } })).status, 401)
-  await login(srv.url, user, 'Brand-New-Pass-9')
+  const mine = await login(srv.url, user, 'Brand-New-Pass-9')
+  // An administrator's reset reads differently in the audit log from one's own change.
+  const admin = await login(srv.url, 'admin_330499000000')
+  assert.equal((await api(srv.url, 'POST', `/api/v1/users/${mine.user.id}/reset-password`, { auth: admin, body: { password: 'Reset-By-Admin-7' } })).status, 204)
+  const latest = async (action) => (await api(srv.url, 'GET', `/api/v1/audit?action=${action}&pageSize=1`, { auth: admin })).json.items[0]
+  const reset = await latest('user.password_reset')
+  assert.deepEqual([reset.objectId, reset.actorUsername], [mine.user.id, 'admin_330499000000'])
+  const own = await latest('user.password_change')
+  assert.deepEqual([own.objectId, own.actorUsername], [mine.user.id, user])
 })
 
 test('cookie-authenticated writes need the CSRF header; bearer needs none', async () => {

@@ -173,7 +173,9 @@ Status UserStore::SetPassword(const security::Actor& actor, const security::Scop
                                         "WHERE id = $3", {password_hash, now, id}).status());
     XINAN_RETURN_IF_ERROR(w.conn().Exec("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND "
                                         "revoked_at = 0", {now, id}).status());
-    return w.Audit(actor.Event("user.password_change", "user", id));
+    // One's own change (with the current password) and an admin's reset read differently in the log.
+    if (actor.user_id == id) return w.Audit(actor.Event("user.password_change", "user", id));
+    return w.Audit(actor.Event("user.password_reset", "user", id));
   });
   generation_++;
   return st;
