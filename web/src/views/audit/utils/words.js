@@ -4,7 +4,7 @@
 
 // Every action the server audits (server/src/**: actor.Event(...)), for the filter's list.
 export const AUDIT_ACTIONS = [
-  'auth.login', 'auth.login_failed', 'auth.logout', 'user.create', 'user.update', 'user.password_change',
+  'auth.login', 'auth.login_failed', 'auth.logout', 'user.create', 'user.update', 'user.password_change', 'user.password_reset',
   'org_unit.create', 'org_unit.update', 'org_unit.delete',
   'person.create', 'person.read', 'person.update', 'person.break_glass',
   'assessment.create', 'assessment.read',
