@@ -4,7 +4,7 @@
 // and the users of the district.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, launch, newPage, login, field, shot, createResidentViaApi } from './support.mjs'
+import { BASE, launch, newPage, login, field, shot, createResidentViaApi, apiSession } from './support.mjs'
 
 const ADMIN = 'admin_330499000000'
 const SIBLING = 'counsellor_330499001002'
@@ -15,6 +15,11 @@ let resident
 before(async () => {
   browser = await launch()
   resident = await createResidentViaApi('counsellor_330499001001', `调阅${Date.now() % 100000}`)
+  const owner = await apiSession('counsellor_330499001001')  // one result in the resident's record
+  const answers = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [String(i + 1), 2]))
+  const r = await owner.call('POST', `/people/${resident.id}/assessments`, { scaleCode: 'gad7', answers })
+  await owner.dispose()
+  if (r.status !== 201) throw new Error(`assessment: ${r.status} ${JSON.stringify(r.body)}`)
 })
 after(async () => { await browser?.close() })
 
@@ -52,6 +57,8 @@ test('break-glass needs a reason and opens the sibling village\'s record, flagge
   assert.equal(await page.locator('[data-testid="person-id-number-full"]').innerText(), resident.idNumber)
   assert.ok((await page.locator('[data-testid="person-detail"]').innerText()).includes(resident.name))
   assert.equal(await page.locator('[data-testid="person-edit"]').count(), 0, 'no editing through break-glass')
+  await page.locator('[data-testid="assess-history"]').getByText('14').waitFor()  // the record's GAD-7 result shows
+  assert.equal(await page.locator('[data-testid="assess-scale"]').count(), 0, 'and no new assessment through it')
   await shot(page, '06-break-glass-detail')
   await page.context().close()
 })

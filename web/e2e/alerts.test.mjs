@@ -92,3 +92,19 @@ test('a counsellor of the sibling village sees no alert', async () => {
   assert.equal(await table.locator('[data-testid^="alert-level-"]').count(), 0)
   await page.context().close()
 })
+
+test('a hotline operator reads the district inbox, sees where an alert came from, and is offered no action', async () => {
+  const answers = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [String(i + 1), i === 8 ? 1 : 0]))
+  const res = await fetch(`${BASE}/api/v1/public/units/330499001001/assessments`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scaleCode: 'phq9', answers, consent: true })
+  })
+  assert.equal(res.status, 201)
+  const page = await newPage(browser)
+  await login(page, 'hotline_330499000000')
+  await page.goto(`${BASE}/alerts?level=red`)
+  const row = page.locator('[data-testid="alert-table"] .el-table__body tr').first()
+  await row.getByText('东湖村').waitFor()  // the village it was raised in
+  assert.match(await row.innerText(), /匿名自评/)
+  assert.equal(await page.locator('[data-testid="alert-ack"], [data-testid="alert-close"]').count(), 0, 'reading only: no acknowledge or close')
+  await page.context().close()
+})

@@ -2,9 +2,14 @@
 // (a CSV with a bad line shows the line-numbered error and imports nothing; the corrected one
 // comes as .xlsx); a resident on the roster answers through the campaign's link on a phone, and
 // the campaign's coverage goes up.
-// A campaign that hides results thanks the respondent without showing a score.
+// A mild result reads as mild, not as "doing well"; the export downloads under the campaign's
+// name. A campaign that hides results thanks the respondent without showing a score, and its
+// poster does not promise results; a link naming a scale outside the campaign says so before
+// the first question; a refused submission is said beside the submit button; a hotline operator's
+// refused export is a message on the page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { BASE, launch, newPage, newPhonePage, login, field, shot, apiSession } from './support.mjs'
 import { xlsx } from './xlsx.mjs'
 
@@ -17,12 +22,12 @@ after(async () => { await browser?.close() })
 const csvFile = (text) => ({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') })
 const xlsxFile = (rows) => ({ name: '名单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx(rows) })
 
-async function answerPhq9(page, values) {
+async function answerPhq9(page, values, { expectResult = true } = {}) {
   await page.locator('[data-testid="self-agree"]').click()
   await page.locator('[data-testid="self-start"]').click()
   for (let i = 1; i <= 9; i++) await page.locator(`[data-testid="q-${i}-${values[i - 1]}"]`).click()
   await page.locator('[data-testid="self-submit"]').click()
-  await page.locator('[data-testid="self-result"]').waitFor()
+  if (expectResult) await page.locator('[data-testid="self-result"]').waitFor()
 }
 
 test('campaign: create, roster import (bad line rejected), answer by link on a phone, coverage rises', async () => {
@@ -66,6 +71,7 @@ test('campaign: create, roster import (bad line rejected), answer by link on a p
   await field(phonePage, 'self-phone').fill(phone)
   await answerPhq9(phonePage, [1, 1, 0, 0, 0, 0, 0, 0, 0])
   assert.match(await phonePage.locator('[data-testid="self-band"]').innerText(), /无抑郁症状或极轻微/)
+  assert.match(await phonePage.locator('[data-testid="self-result-text"]').innerText(), /总体良好/)
   await shot(phonePage, '15-campaign-self-assessment-phone')
   await phonePage.context().close()
 
@@ -74,18 +80,31 @@ test('campaign: create, roster import (bad line rejected), answer by link on a p
   assert.equal(await page.locator('[data-testid="campaign-completed"] .el-statistic__number').innerText(), '1')
   await page.locator('[data-testid="campaign-chart"] canvas').waitFor()
 
-  // An anonymous walk-in through the same link is a respondent, but not the roster's coverage.
+  // An anonymous walk-in through the same link is a respondent, but not the roster's coverage;
+  // a mild total (5) reads as mild, not as doing well.
   const walkIn = await newPhonePage(browser)
   await walkIn.goto(link)
   await walkIn.locator('[data-testid="self-consent"]').waitFor()
-  await answerPhq9(walkIn, [0, 0, 0, 0, 0, 0, 0, 0, 0])
-  await walkIn.locator('[data-testid="self-result"]').waitFor()
+  await answerPhq9(walkIn, [1, 1, 1, 1, 1, 0, 0, 0, 0])
+  assert.match(await walkIn.locator('[data-testid="self-band"]').innerText(), /轻度抑郁/)
+  const mild = await walkIn.locator('[data-testid="self-result-text"]').innerText()
+  assert.match(mild, /轻度的困扰/)
+  assert.doesNotMatch(mild, /总体良好/)
   await walkIn.context().close()
   await page.reload()
   await page.locator('[data-testid="campaign-respondents"]').waitFor()
   assert.equal(await page.locator('[data-testid="campaign-respondents"] .el-statistic__number').innerText(), '2')
   await page.locator('[data-testid="campaign-coverage"]').getByText('50.0%').waitFor()
+  // The roster's size is named as such (the planned size is another figure), and coverage says
+  // what it counts.
+  assert.match(await page.locator('[data-testid="campaign-target"]').innerText(), /名单人数\s*2/)
+  assert.match(await page.locator('[data-testid="campaign-coverage-rule"]').innerText(), /名单人数/)
   await shot(page, '16-campaign-coverage')
+
+  // The export downloads on the page, named after the campaign.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="campaign-export"]').click()])
+  assert.equal(download.suggestedFilename(), `${name}-答卷.xlsx`)
+  assert.equal(readFileSync(await download.path()).subarray(0, 2).toString(), 'PK', 'an .xlsx (ZIP) file')
 
   // Editing keeps the unit: the field is locked.
   await page.locator('[data-testid="campaign-edit"]').click()
@@ -126,5 +145,44 @@ test('a campaign that hides results thanks the respondent without a score', asyn
   assert.ok(!/20|重度|中重度/.test(text), `no score or band shown: ${text}`)
   assert.match(text, /12356/, 'where to get help is still shown')
   await shot(page, '18-hidden-result-thanks-phone')
+
+  // A link naming a scale the campaign lacks says so before the first question, and offers the
+  // campaign's own scale.
+  await page.goto(`${BASE}/s/${UNIT}?scale=k6&campaign=${campaign.id}`)
+  await page.locator('[data-testid="self-wrong-scale"]').getByText('不属于').waitFor()
+  assert.equal(await page.locator('[data-testid="self-consent"]').count(), 0, 'no consent, no questions')
+  await page.locator('[data-testid="self-offered-phq9"]').click()
+  await page.locator('[data-testid="self-consent"]').waitFor()
+
+  // A refused submission (here a 422 the server could send) is said beside the submit button, in
+  // the server's words, where the resident is.
+  await page.route('**/api/v1/public/units/*/assessments', (route) => route.fulfill({
+    status: 422, contentType: 'application/problem+json',
+    body: JSON.stringify({ status: 422, code: 'validation_failed', detail: '提交的内容有误，请检查标注的字段', errors: [{ field: 'scaleCode', code: 'scale_not_in_campaign', message: '该量表不属于本次测评活动' }] })
+  }))
+  await answerPhq9(page, [0, 0, 0, 0, 0, 0, 0, 0, 0], { expectResult: false })
+  const refused = page.locator('[data-testid="self-submit-error"]')
+  await refused.getByText('该量表不属于本次测评活动').waitFor()
+  assert.doesNotMatch(await refused.innerText(), /标注的字段/)
+  assert.ok(await refused.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight }), 'in view')
+  assert.equal(await page.locator('[data-testid="self-error"]').count(), 0, 'not at the top of the page')
   await page.context().close()
+
+  // The poster of a campaign that hides results does not promise them.
+  const staff = await newPage(browser)
+  await login(staff, VILLAGE)
+  await staff.goto(`${BASE}/poster/${UNIT}?scale=phq9&campaign=${campaign.id}`)
+  const invitation = await staff.locator('[data-testid="poster-invitation"]').innerText()
+  assert.doesNotMatch(invitation, /即时可见/)
+  assert.match(invitation, /不在手机上显示/)
+  await staff.context().close()
+
+  // A hotline operator may see the campaign but not export it: a message, and the page stays.
+  const hotline = await newPage(browser)
+  await login(hotline, 'hotline_330499000000')
+  await hotline.goto(`${BASE}/campaigns/${campaign.id}`)
+  await hotline.locator('[data-testid="campaign-export"]').click()
+  await hotline.locator('.el-message--error').getByText('没有执行此操作的权限').waitFor()
+  assert.equal(new URL(hotline.url()).pathname, `/campaigns/${campaign.id}`)
+  await hotline.context().close()
 })

@@ -2,7 +2,7 @@
 // the sibling village cannot find it; the UI switches to English.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, launch, newPage, login, field, shot, fictionalIdNumber } from './support.mjs'
+import { BASE, launch, newPage, newPhonePage, login, field, shot, fictionalIdNumber } from './support.mjs'
 
 const VILLAGE = 'counsellor_330499001001'
 const SIBLING = 'counsellor_330499001002'
@@ -82,5 +82,18 @@ test('the language switches to English', async () => {
   await page.locator('[data-testid="side-menu"]').getByText('Residents').waitFor()
   assert.ok((await page.locator('[data-testid="side-menu"]').innerText()).includes('Residents'))
   await shot(page, '03-english')
+  await page.context().close()
+})
+
+test('on a phone the menu opens from the header and the resident list is usable', async () => {
+  const page = await newPhonePage(browser)
+  await login(page, 'counsellor_330499001001')
+  assert.equal(await page.locator('.aside').count(), 0, 'no fixed sidebar taking half the screen')
+  await page.locator('[data-testid="menu-toggle"]').click()
+  await page.locator('[data-testid="menu-people"]').click()
+  await page.waitForURL(/\/people$/)
+  await page.locator('[data-testid="people-table"] .el-table__body tr').first().waitFor()
+  await page.locator('.el-drawer').waitFor({ state: 'hidden' })  // the menu closed after the choice
+  await shot(page, '20-phone-resident-list')
   await page.context().close()
 })

@@ -1,6 +1,7 @@
 // End to end (issue 3): a village counsellor takes PHQ-9 for a resident from the resident's
 // page with the keyboard, sees the score, band and alert at once, sees the history chart, and
-// opens the printable report (A4 print layout without the app chrome).
+// opens the printable report (A4 print layout without the app chrome). Changing the scale after
+// some answers asks before clearing them.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE, launch, newPage, login, shot, createResidentViaApi } from './support.mjs'
@@ -59,5 +60,33 @@ test('a counsellor assesses a resident by keyboard, sees the result, the chart a
   assert.equal(await page.locator('.app-chrome').first().isVisible(), false, 'no menu or header on paper')
   assert.equal(await page.locator('[data-testid="report-print"]').isVisible(), false)
   await shot(page, '12-assessment-report-print')
+  await page.context().close()
+})
+
+test('changing the scale after some answers asks before clearing them', async () => {
+  const page = await newPage(browser)
+  await login(page, VILLAGE)
+  await page.goto(`${BASE}/people/${resident.id}`)
+  await page.locator('[data-testid="assess-scale"]').click()
+  await page.locator('[data-testid="scale-phq9"]').click()
+  await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'q-1')
+  await page.keyboard.press('2')
+  await page.locator('[data-testid="q-1-2"].is-checked').waitFor()
+
+  const pickGad7 = async () => {
+    await page.locator('[data-testid="assess-scale"]').click()
+    await page.locator('[data-testid="scale-gad7"]').click()
+    await page.locator('.el-message-box').getByText('已作答 1 题').waitFor()
+  }
+  await pickGad7()
+  await page.locator('.el-message-box').getByRole('button', { name: '继续作答' }).click()
+  await page.locator('.el-message-box').waitFor({ state: 'hidden' })
+  assert.equal(await page.locator('[data-testid="q-1-2"].is-checked').count(), 1, 'the answer is kept')
+  assert.equal(await page.locator('[data-testid="q-9"]').count(), 1, 'still PHQ-9')
+
+  await pickGad7()
+  await page.locator('.el-message-box').getByRole('button', { name: '清空答案' }).click()
+  await page.locator('[data-testid="q-9"]').waitFor({ state: 'detached' })  // GAD-7 has 7 questions
+  assert.equal(await page.locator('[data-testid="q-1"] .is-checked').count(), 0, 'a new, empty form')
   await page.context().close()
 })

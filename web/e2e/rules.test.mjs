@@ -1,8 +1,9 @@
 // End to end (issue 3): the district admin manages warning rules — the form refuses a rule
-// without a condition; a new rule appears in the list. A counsellor has no such menu.
+// without a condition; a new rule appears in the list. A counsellor has no such menu, and the
+// address typed by hand says the role may not open it.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { launch, newPage, login, field, shot } from './support.mjs'
+import { BASE, launch, newPage, login, field, shot } from './support.mjs'
 
 const ADMIN = 'admin_330499000000'
 let browser
@@ -42,9 +43,12 @@ test('the district admin creates a warning rule and finds it in the list', async
   await page.context().close()
 })
 
-test('a village counsellor has no warning-rule menu', async () => {
+test('a village counsellor has no warning-rule menu, and typing its address says why it stays home', async () => {
   const page = await newPage(browser)
   await login(page, 'counsellor_330499001001')
   assert.equal(await page.locator('[data-testid="menu-rules"]').count(), 0)
+  await page.goto(`${BASE}/rules`)
+  await page.locator('.el-message').getByText('您的角色无权访问该页面').waitFor()
+  assert.equal(new URL(page.url()).pathname, '/')
   await page.context().close()
 })

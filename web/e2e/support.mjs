@@ -35,7 +35,7 @@ export async function login(page, username) {
   await field(page, 'login-username').fill(username)
   await field(page, 'login-password').fill(PASSWORD)
   await page.locator('[data-testid="login-submit"]').click()
-  await page.locator('[data-testid="current-user"]').waitFor()
+  await page.locator('[data-testid="current-user"]').waitFor({ state: 'attached' })  // hidden on a phone
 }
 
 export async function shot(page, name) {

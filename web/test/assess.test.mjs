@@ -1,7 +1,7 @@
 // Keyboard answering, the record's grouping by scale and the band chart segments.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { keyAction, historyByScale, bandSegments, localText } from '../src/views/assess/utils/answers.js'
+import { keyAction, historyByScale, bandSegments, localText, answeredCount } from '../src/views/assess/utils/answers.js'
 import { bandChartOption, scoreLineOption } from '../src/views/assess/utils/charts.js'
 
 const zeroBased = [0, 1, 2, 3].map((value) => ({ value }))
@@ -114,4 +114,18 @@ test('scale names: the locale, the bracketed abbreviation for narrow columns, th
     assert.equal(scaleShortName(scales, code, locale), short, `${code} ${locale}`)
   }
   assert.equal(scaleName(undefined, 'phq9', 'zh-CN'), 'phq9')
+})
+
+test('answered questions are counted over the scale\'s items only', () => {
+  const scale = { items: [{ id: '1' }, { id: '2' }, { id: '3' }] }
+  const cases = [
+    // [scale, answers, expected]
+    [scale, {}, 0],
+    [scale, { 1: 0, 3: 2 }, 2],
+    [scale, { 1: 0, 2: 1, 3: 2 }, 3],
+    [scale, { 9: 1 }, 0],  // answers of another scale's form
+    [null, { 1: 0 }, 0],
+    [scale, undefined, 0]
+  ]
+  for (const [s, answers, want] of cases) assert.equal(answeredCount(s, answers), want, JSON.stringify(answers))
 })

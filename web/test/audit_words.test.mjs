@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { AUDIT_ACTIONS, actionLabel, reasonText } from '../src/views/audit/utils/words.js'
+import { AUDIT_ACTIONS, actionLabel, objectText, reasonText } from '../src/views/audit/utils/words.js'
 import { i18n, assertInWords } from './helpers.mjs'
 
 
@@ -51,3 +51,32 @@ test('reasons: known parts translated, typed reasons as typed', () => {
   ]
   assertInWords(reasonText, cases)
 })
+
+test('objects read as their type in words and a short id', () => {
+  const { t, te } = i18n('zh-CN')
+  const cases = [
+    ['person', '01a213d05aee44e9288ca8b8f28bfa36', '居民 …f28bfa36'],
+    ['session', 'abc', '登录会话 …abc'],
+    ['warning_rule', 'default-critical', '预警规则 …critical'],
+    ['something', 'x1', 'something …x1'],
+    ['org_unit', '', '机构'],
+    ['', '', '']
+  ]
+  for (const [type, id, shown] of cases) assert.equal(objectText(type, id, t, te), shown, `${type} ${id}`)
+  const en = i18n('en')
+  assert.equal(objectText('campaign', 'c-12345678', en.t, en.te), 'Campaign …12345678')
+})
+
+test('every object type the server audits has a name in both languages', () => {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../server/src')
+  const types = new Set(['alert'])  // alert transitions name their type in AlertStore::Transition
+  for (const file of serverSources(root)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/Event\("[a-z_]+\.[a-z_]+", "([a-z_]+)"/g)) types.add(m[1])
+  }
+  assert.ok(types.has('person') && types.has('session'), [...types].join(' '))
+  for (const locale of ['zh-CN', 'en']) {
+    const { t, te } = i18n(locale)
+    for (const type of types) assert.notEqual(objectText(type, '', t, te), type, `${locale}: ${type}`)
+  }
+})
+

@@ -1,8 +1,8 @@
-// Problem responses become ApiError with code, detail and field errors; query strings and
-// the CSRF cookie are read as the server expects.
+// Problem responses become ApiError with code, detail and field errors, and the words to show
+// for them; query strings, the CSRF cookie and download names are read as the server sends them.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { ApiError, queryString, readCookie } from '../src/utils/http/problem.js'
+import { ApiError, dispositionFilename, problemMessage, queryString, readCookie } from '../src/utils/http/problem.js'
 
 test('a validation problem keeps code, detail and field errors', () => {
   const e = new ApiError(422, {
@@ -42,4 +42,29 @@ test('the CSRF cookie is read by exact name', () => {
   assert.equal(readCookie(jar, 'xinan_csrf'), 'abc==')
   assert.equal(readCookie(jar, 'missing'), '')
   assert.equal(readCookie('', 'xinan_csrf'), '')
+})
+
+test('the words of a failure: field messages over the generic detail, else the detail', () => {
+  const cases = [
+    // [status, problem, expected]
+    [422, { code: 'validation_failed', detail: '提交的内容有误，请检查标注的字段', errors: [{ field: 'scaleCode', code: 'scale_not_in_campaign', message: '该量表不属于本次测评活动' }] }, '该量表不属于本次测评活动'],
+    [422, { detail: 'x', errors: [{ field: 'a', code: 'required', message: '此项必填' }, { field: 'b', code: 'required', message: '此项必填' }, { field: 'c', code: 'answer_missing' }] }, '此项必填；answer_missing'],
+    [429, { code: 'self_assessment_rate_limited', detail: '提交过于频繁，请稍后再试' }, '提交过于频繁，请稍后再试'],
+    [502, null, 'HTTP 502']
+  ]
+  for (const [status, problem, want] of cases) assert.equal(problemMessage(new ApiError(status, problem), '；'), want, `${status}`)
+  assert.equal(problemMessage(new TypeError('Failed to fetch')), 'Failed to fetch')
+})
+
+test('download names come from Content-Disposition, the UTF-8 form first', () => {
+  const cases = [
+    ['attachment; filename="campaign-abc.xlsx"', 'campaign-abc.xlsx'],
+    ['attachment; filename=report.pdf', 'report.pdf'],
+    [`attachment; filename="a.xlsx"; filename*=UTF-8''${encodeURIComponent('普查-答卷.xlsx')}`, '普查-答卷.xlsx'],
+    ['attachment; filename="say \\"hi\\".txt"', 'say "hi".txt'],
+    ["attachment; filename*=UTF-8''%E0%A4%A; filename=\"plain.txt\"", 'plain.txt'],
+    ['attachment', ''],
+    [null, '']
+  ]
+  for (const [header, want] of cases) assert.equal(dispositionFilename(header), want, String(header))
 })

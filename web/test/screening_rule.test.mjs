@@ -1,10 +1,11 @@
-// The warning-rule, campaign and respondent forms mirror the server's validation.
+// The warning-rule, campaign and respondent forms mirror the server's validation; campaign
+// links and export names.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ruleFieldProblem, ruleBody, SERVER_CODES } from '../src/views/rules/rule.js'
 import { campaignFieldProblem, campaignBody } from '../src/views/campaigns/rule.js'
 import { respondentProblems, respondentBody } from '../src/views/self/rule.js'
-import { selfAssessmentPath } from '../src/views/campaigns/utils/links.js'
+import { selfAssessmentPath, exportFileName } from '../src/views/campaigns/utils/links.js'
 import { idNumber, locales, lookup } from './helpers.mjs'
 
 const scales = ['phq9', 'gad7']
@@ -87,4 +88,18 @@ test('self-assessment links are what the server\'s QR code encodes', () => {
   assert.equal(selfAssessmentPath('330499001001', 'phq9'), '/s/330499001001?scale=phq9')
   assert.equal(selfAssessmentPath('330499001001', 'gad7', 'c1'), '/s/330499001001?scale=gad7&campaign=c1')
   assert.equal(selfAssessmentPath('330499001001', ''), '/s/330499001001?scale=phq9')
+})
+
+test('the export is saved under the campaign\'s name unless the server names it otherwise', () => {
+  const named = (name) => `${name}-答卷.xlsx`
+  const c = { id: 'c1', name: '东湖村 2026/秋季:普查' }
+  const cases = [
+    // [server name, campaign, expected]
+    ['campaign-c1.xlsx', c, '东湖村 2026_秋季_普查-答卷.xlsx'],
+    ['', c, '东湖村 2026_秋季_普查-答卷.xlsx'],
+    ['东湖村普查-2026-11-25.xlsx', c, '东湖村普查-2026-11-25.xlsx'],
+    ['campaign-c1.xlsx', { id: 'c1', name: '  ' }, 'campaign-c1.xlsx'],
+    ['campaign-c1.xlsx', { id: 'c1', name: 'x'.repeat(300) }, `${'x'.repeat(100)}-答卷.xlsx`]
+  ]
+  for (const [server, campaign, want] of cases) assert.equal(exportFileName(server, campaign, named), want, `${server} ${campaign.name}`)
 })

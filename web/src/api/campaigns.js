@@ -1,5 +1,5 @@
 // Screening campaigns (普查/团体测评): the campaign, its roster, stats by unit and the export.
-import { http, apiUrl } from '@/utils/http'
+import { http, download } from '@/utils/http'
 export const listCampaigns = (params) => http.get('/campaigns', params)
 export const getCampaign = (id) => http.get(`/campaigns/${id}`)
 export const createCampaign = (body) => http.post('/campaigns', body)
@@ -9,4 +9,5 @@ export const deleteCampaign = (id) => http.del(`/campaigns/${id}`)
 export const importRoster = (id, csv) => http.postText(`/campaigns/${id}/roster`, csv, 'text/csv; charset=utf-8')
 export const listRoster = (id, params) => http.get(`/campaigns/${id}/roster`, params)
 export const campaignStats = (id) => http.get(`/campaigns/${id}/stats`)
-export const exportUrl = (id) => apiUrl(`/campaigns/${id}/export.xlsx`)
+// Every response as Excel: {blob, filename} (the server names it `campaign-<id>.xlsx`).
+export const exportCampaign = (id) => download(`/campaigns/${id}/export.xlsx`)

@@ -1,6 +1,6 @@
 // English
 export default {
-  app: { name: 'Xinan', title: 'Social Psychological Services', language: 'Language', logout: 'Sign out', unit: 'Unit' },
+  app: { name: 'Xinan', title: 'Social Psychological Services', language: 'Language', logout: 'Sign out', unit: 'Unit', menu: 'Menu' },
   menu: { campaigns: 'Screening', rules: 'Warning rules', alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
   common: {
     colon: ': ',
@@ -9,7 +9,8 @@ export default {
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',
     total: '{n} in total', saved: 'Saved', deleted: 'Deleted', confirmDelete: 'Delete "{name}"? This cannot be undone.',
-    confirmTitle: 'Please confirm', loading: 'Loading…', empty: 'No data', required: 'Required',
+    confirmTitle: 'Please confirm', loading: 'Loading…', empty: 'No data', required: 'Required', sentenceSeparator: '; ',
+    noPermission: 'Your role may not open that page',
     conflict: 'Someone else changed this record; close the dialog and open it again to edit'
   },
   login: {
@@ -46,12 +47,15 @@ export default {
     idNumberOptional: 'ID number (optional)', progress: '{done} of {total} answered',
     positiveText: 'You may be under a lot of strain lately. Please talk to the staff of a counselling room soon; they keep what you say confidential and can help.',
     negativeText: 'You seem to be doing well overall. If things get hard later, help is always there.',
+    mildText: 'You may have some mild troubles lately. Regular sleep, some exercise and talking with family and friends often help; if it lasts more than two weeks or gets worse, talk to the staff of your village or community counselling room, or call a hotline below.',
     thanksTitle: 'Thank you for taking part!', thanksText: 'Your answers have been submitted. Staff review the results of this screening and will contact you if needed.',
-    helpTitle: 'Where to get help', unitRoom: 'The counselling room of {unit} welcomes you for a talk.', unitHotline: 'Hotline of {unit}:',
+    helpTitle: 'Where to get help', unitRoom: 'The counselling staff of {unit} welcome you for a talk.', unitHotline: 'Local counselling hotline:',
     aidLine: '24-hour psychological aid line:', endedTitle: 'This screening has ended', endedText: '"{name}" is no longer open. Thank you for your interest.',
-    linkInvalid: 'This link is not valid; please check with the organisation that gave it to you.', tooMany: 'Too many submissions; please try again later.'
+    linkInvalid: 'This link is not valid; please check with the organisation that gave it to you.', networkError: 'No connection; check your network and submit again. Your answers are still on this page.',
+    scaleNotInCampaign: 'The questionnaire in this link is not part of "{name}"; please check with the organisation that gave it to you.', campaignScales: 'This campaign\'s questionnaires:'
   },
   alerts: {
+    identified: 'Named self-assessment (not registered)', origin: 'Raised at',
     levelLabel: 'Level', level: { red: 'Red', orange: 'Orange', yellow: 'Yellow' },
     statusLabel: 'Status', status: { new: 'New', acknowledged: 'Acknowledged', in_progress: 'In progress', closed: 'Closed' },
     outcomeLabel: 'Outcome',
@@ -68,6 +72,7 @@ export default {
     recordTitle: 'Psychological record', pickScale: 'Pick a scale to start', submit: 'Submit and score', total: 'Total', band: 'Band',
     positive: 'Positive', critical: 'Critical item positive', alertRaised: 'An alert was raised and sent to the inbox', openAlert: 'Open alert',
     noAlert: 'No alert raised', report: 'Report', again: 'Take again', history: 'Results over time', noHistory: 'No results yet',
+    discardText: '{n} question(s) answered. Changing or cancelling the scale clears these answers. Continue?', discard: 'Clear answers', keepAnswering: 'Keep answering',
     takenAt: 'Taken', scale: 'Scale', keyboardHint: 'Keyboard: a digit answers and moves on, ←/→ change the answer, ↑/↓ or Enter move between questions.'
   },
   report: {
@@ -83,6 +88,7 @@ export default {
     disclaimer: 'This report supports screening only and is not a clinical diagnosis.'
   },
   rules: {
+    unwatched: 'No rule watches the scores of: {scales}. Their results raise an alert only for a critical answer; add a rule if they should.',
     name: 'Rule name', scale: 'Scale', anyScale: 'Any scale', minTotal: 'Total at least', minRise: 'Rise at least',
     minRiseHint: 'since the previous result on the same scale', requiresCritical: 'Critical item positive', requiredTags: 'Population tags', anyTag: 'Anyone (no tag needed)',
     conditionsHint: 'Set at least one condition: total, rise, critical item or tags; all set conditions must hold.', conditionsLabel: 'Conditions',
@@ -100,9 +106,9 @@ export default {
     name: 'Campaign', unit: 'Unit', targetGroup: 'Target group', targetGroupPlaceholder: 'e.g. grade 8 of a school, a factory, a village',
     scales: 'Scales', dates: 'Dates', startsOn: 'Starts', endsOn: 'Ends', consentText: 'Consent text',
     showResult: 'Show respondents their result', showResultOn: 'Respondents see their own result', showResultOff: 'Respondents see a thank-you and where to get help (usual in schools)',
-    targetSize: 'Target size', targetSizeHint: 'An imported roster\'s size takes precedence', createTitle: 'New screening campaign', editTitle: 'Edit screening campaign',
+    targetSize: 'Planned size', targetSizeHint: 'Once a roster is imported, coverage counts the roster', createTitle: 'New screening campaign', editTitle: 'Edit screening campaign',
     detailTitle: 'Screening campaign', searchPlaceholder: 'Search by campaign name', state: 'State', open: 'Open', closed: 'Ended',
-    completedOfTarget: 'Done / target', coverage: 'Coverage', positiveRate: 'Positive rate', target: 'Target', completed: 'Completed',
+    completedOfTarget: 'Done / target', coverage: 'Coverage', positiveRate: 'Positive rate', rosterSize: 'Roster size', completed: 'Completed', completedInRoster: 'Completed on roster',
     positive: 'Positive', byUnit: 'By unit', link: 'Self-assessment link and QR code', copy: 'Copy', copied: 'Link copied',
     qrAlt: 'QR code of the self-assessment link', poster: 'Print A4 poster', openLink: 'Open link', export: 'Export to Excel', roster: 'Roster',
     rosterImport: 'Import roster (Excel / CSV)', rosterHint: 'Headers: name, phone, unit code, group (optional); nothing is imported if any row is wrong.',
@@ -111,10 +117,13 @@ export default {
     rosterRow: 'Row', rosterColumn: 'Column', rosterProblem: 'Problem', rosterEmptyList: 'No roster imported yet', group: 'Group',
     columns: { name: 'Name', phone: 'Phone', unitCode: 'Unit code', group: 'Group', file: 'File' },
     nameTooLong: 'At most 200 characters', datesInvalid: 'Choose the start and end dates', endsBeforeStart: 'The end date cannot be before the start',
-    targetSizeInvalid: 'The target size is 0 or a positive whole number'
+    targetSizeInvalid: 'The planned size is 0 or a positive whole number',
+    coverageByRoster: 'Coverage = roster members who completed ÷ roster size; respondents off the roster do not count.',
+    coverageByPlan: 'No roster yet: coverage = completed ÷ planned size.', exportFileName: '{name} - responses.xlsx'
   },
   poster: {
     title: 'Poster', headline: 'Mental health self-check', invitation: 'Caring for your mental health starts with knowing yourself. Scan the code below to take a short self-check in a few minutes; you see the result at once and where to get help.',
+    invitationFollowUp: 'Caring for your mental health starts with knowing yourself. Scan the code below to take a short self-check in a few minutes. Results are not shown on your phone: professionals review them and contact you if needed, and the page tells you where to get help.',
     scan: 'Scan with WeChat or your phone camera', unitHotline: 'Counselling hotline', aidLine: '24-hour psychological aid line 12356',
     privacy: 'You may take part anonymously; your data is kept confidential by law and used only to help you.'
   },
@@ -145,6 +154,7 @@ export default {
     reason: 'Reason', requestId: 'Request ID', from: 'From', to: 'To', rangeTo: 'to', verify: 'Verify chain',
     verifyOk: 'Chain intact: {n} rows', verifyBroken: 'Chain broken at row {seq}: {reason}',
     actionPlaceholder: 'Action (pick or type a code)', usernamePlaceholder: 'Actor username',
+    objectTypes: { person: 'Resident', user: 'User', session: 'Session', org_unit: 'Unit', campaign: 'Campaign', alert: 'Alert', assessment: 'Assessment', warning_rule: 'Warning rule' },
     actions: { auth_login: 'Sign-in', auth_login_failed: 'Failed sign-in', auth_logout: 'Sign-out', user_create: 'User created', user_update: 'User changed', user_password_change: 'Own password changed', user_password_reset: 'User password reset', org_unit_create: 'Unit created', org_unit_update: 'Unit changed', org_unit_delete: 'Unit deleted', person_create: 'Resident registered', person_read: 'Resident record read', person_update: 'Resident record changed', person_break_glass: 'Break-glass access', assessment_create: 'Assessment submitted', assessment_read: 'Assessment report read', alert_raise: 'Alert raised', alert_acknowledged: 'Alert acknowledged', alert_started: 'Alert handling started', alert_closed: 'Alert closed', alert_escalate: 'Alert escalated', alert_respondent_read: 'Respondent contact read', warning_rule_create: 'Warning rule created', warning_rule_update: 'Warning rule changed', warning_rule_delete: 'Warning rule deleted', campaign_create: 'Campaign created', campaign_update: 'Campaign changed', campaign_delete: 'Campaign deleted', campaign_roster_import: 'Roster imported', campaign_export: 'Responses exported' },
     reasons: { accountLocked: 'account locked', wrongPassword: 'wrong password', inactiveUser: 'account deactivated', unknownUsername: 'unknown username', breakGlass: 'break-glass' },
     grantUser: 'User', grantUnit: 'User unit', expiresAt: 'Expires'

@@ -1,6 +1,6 @@
 // 简体中文（默认）
 export default {
-  app: { name: '心安', title: '社会心理服务平台', language: '语言', logout: '退出登录', unit: '所属机构' },
+  app: { name: '心安', title: '社会心理服务平台', language: '语言', logout: '退出登录', unit: '所属机构', menu: '菜单' },
   menu: { campaigns: '筛查活动', rules: '预警规则', alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
   common: {
     colon: '：',
@@ -9,7 +9,8 @@ export default {
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确认', actions: '操作', detail: '详情', back: '返回', yes: '是', no: '否', all: '全部',
     total: '共 {n} 条', saved: '已保存', deleted: '已删除', confirmDelete: '确定删除“{name}”吗？此操作不可撤销。',
-    confirmTitle: '请确认', loading: '加载中…', empty: '暂无数据', required: '此项必填',
+    confirmTitle: '请确认', loading: '加载中…', empty: '暂无数据', required: '此项必填', sentenceSeparator: '；',
+    noPermission: '您的角色无权访问该页面',
     conflict: '该记录已被他人修改，请关闭后重新打开再编辑'
   },
   login: {
@@ -46,12 +47,15 @@ export default {
     idNumberOptional: '身份证号（选填）', progress: '已答 {done} / {total} 题',
     positiveText: '您近期可能承受着较大的心理压力，建议尽快与心理咨询室的工作人员聊一聊，他们会为您保密并提供帮助。',
     negativeText: '您近期的状态总体良好。如果今后感到困扰，随时可以寻求帮助。',
+    mildText: '您近期可能有一些轻度的困扰。建议保持规律作息、适度运动，多和家人朋友聊聊；如果困扰持续两周以上或有所加重，可以到所在村（社区）心理咨询室找工作人员聊一聊，或拨打下方的热线。',
     thanksTitle: '感谢您的参与！', thanksText: '您的作答已提交。本次测评的结果由工作人员统一查看，如有需要会与您联系。',
-    helpTitle: '在哪里获得帮助', unitRoom: '{unit}心理咨询室欢迎您前来面谈。', unitHotline: '{unit}心理服务热线：',
+    helpTitle: '在哪里获得帮助', unitRoom: '{unit}的心理服务工作人员欢迎您前来面谈。', unitHotline: '本地心理服务热线：',
     aidLine: '24 小时心理援助热线：', endedTitle: '本次测评已结束', endedText: '“{name}”已不在开放时间内，感谢您的关注。',
-    linkInvalid: '该测评链接无效，请向发放链接的单位确认。', tooMany: '提交过于频繁，请稍后再试。'
+    linkInvalid: '该测评链接无效，请向发放链接的单位确认。', networkError: '网络连接失败，请检查网络后再提交，您的作答仍保留在本页。',
+    scaleNotInCampaign: '该链接中的量表不属于“{name}”，请向发放链接的单位确认。', campaignScales: '本次活动的测评：'
   },
   alerts: {
+    identified: '实名自评（未登记居民）', origin: '来源单位',
     levelLabel: '级别', level: { red: '红色', orange: '橙色', yellow: '黄色' },
     statusLabel: '状态', status: { new: '待响应', acknowledged: '已响应', in_progress: '处置中', closed: '已关闭' },
     outcomeLabel: '处置结果',
@@ -68,6 +72,7 @@ export default {
     recordTitle: '心理档案', pickScale: '选择量表开始测评', submit: '提交并评分', total: '总分', band: '结果分级',
     positive: '阳性', critical: '危机条目阳性', alertRaised: '已触发预警，已推送至预警处置', openAlert: '查看预警',
     noAlert: '未触发预警', report: '测评报告', again: '再测一次', history: '历次测评', noHistory: '暂无测评记录',
+    discardText: '已作答 {n} 题，切换或取消量表将清空这些答案，确定吗？', discard: '清空答案', keepAnswering: '继续作答',
     takenAt: '测评时间', scale: '量表', keyboardHint: '键盘作答：数字键选择答案并跳到下一题，←/→ 切换答案，↑/↓ 或回车切换题目。'
   },
   report: {
@@ -83,6 +88,7 @@ export default {
     disclaimer: '本报告仅供心理筛查参考，不能作为临床诊断依据。'
   },
   rules: {
+    unwatched: '以下量表没有按分数预警的规则，其结果只在危机条目阳性时预警：{scales}。如需预警，请新建规则。',
     name: '规则名称', scale: '适用量表', anyScale: '任意量表', minTotal: '总分不低于', minRise: '较上次升高不少于',
     minRiseHint: '与同一量表上次结果相比', requiresCritical: '危机条目阳性', requiredTags: '人群标签', anyTag: '任意人群（不限）',
     conditionsHint: '至少设置一个条件：总分、升高值、危机条目或人群标签；多个条件须同时满足。', conditionsLabel: '条件',
@@ -100,9 +106,9 @@ export default {
     name: '活动名称', unit: '组织单位', targetGroup: '目标人群', targetGroupPlaceholder: '如：某中学初二年级、某工厂、某村',
     scales: '测评量表', dates: '起止日期', startsOn: '开始日期', endsOn: '结束日期', consentText: '知情同意书',
     showResult: '向作答者显示结果', showResultOn: '作答者可看到自己的结果', showResultOff: '作答者只看到致谢与求助信息（学校普查常用）',
-    targetSize: '目标人数', targetSizeHint: '导入名单后以名单人数为准', createTitle: '新建筛查活动', editTitle: '编辑筛查活动',
+    targetSize: '计划人数', targetSizeHint: '导入名单后，覆盖率按名单人数计算', createTitle: '新建筛查活动', editTitle: '编辑筛查活动',
     detailTitle: '筛查活动', searchPlaceholder: '按活动名称搜索', state: '状态', open: '进行中', closed: '已结束',
-    completedOfTarget: '完成/目标', coverage: '覆盖率', positiveRate: '阳性率', target: '目标人数', completed: '已完成',
+    completedOfTarget: '完成/目标', coverage: '覆盖率', positiveRate: '阳性率', rosterSize: '名单人数', completed: '已完成', completedInRoster: '名单内已完成',
     positive: '阳性人数', byUnit: '各单位完成情况', link: '自评链接与二维码', copy: '复制', copied: '链接已复制',
     qrAlt: '自评二维码', poster: '打印 A4 海报', openLink: '打开链接', export: '导出 Excel', roster: '目标名单',
     rosterImport: '导入名单（Excel / CSV）', rosterHint: '表头：姓名、手机号、单位代码、分组（可选）；有错误时整份不导入。',
@@ -111,10 +117,13 @@ export default {
     rosterRow: '行号', rosterColumn: '列', rosterProblem: '问题', rosterEmptyList: '尚未导入名单', group: '分组',
     columns: { name: '姓名', phone: '手机号', unitCode: '单位代码', group: '分组', file: '文件' },
     nameTooLong: '名称不能超过 200 个字', datesInvalid: '请选择起止日期', endsBeforeStart: '结束日期不能早于开始日期',
-    targetSizeInvalid: '目标人数应为 0 或正整数'
+    targetSizeInvalid: '计划人数应为 0 或正整数',
+    coverageByRoster: '覆盖率 = 名单内已完成人数 ÷ 名单人数；名单外的作答者不计入覆盖率。',
+    coverageByPlan: '尚未导入名单：覆盖率 = 已完成人数 ÷ 计划人数。', exportFileName: '{name}-答卷.xlsx'
   },
   poster: {
     title: '自评海报', headline: '心理健康自评', invitation: '关注心理健康，从了解自己开始。扫描下方二维码，用几分钟完成一份简短的心理自评，结果即时可见，并告诉您在哪里可以获得帮助。',
+    invitationFollowUp: '关注心理健康，从了解自己开始。扫描下方二维码，用几分钟完成一份简短的心理自评。结果不在手机上显示，由专业人员统一查看，如有需要会与您联系；作答后页面会告诉您在哪里可以获得帮助。',
     scan: '微信 / 手机相机扫码参与', unitHotline: '心理服务热线', aidLine: '24 小时心理援助热线 12356',
     privacy: '可匿名参与；您的个人信息将依法保密，仅用于为您提供帮助。'
   },
@@ -145,6 +154,7 @@ export default {
     reason: '原因', requestId: '请求 ID', from: '开始日期', to: '结束日期', rangeTo: '至', verify: '校验审计链',
     verifyOk: '审计链完整：共 {n} 条记录', verifyBroken: '审计链在第 {seq} 条断开：{reason}',
     actionPlaceholder: '操作（可选或输入代码）', usernamePlaceholder: '操作人用户名',
+    objectTypes: { person: '居民', user: '用户', session: '登录会话', org_unit: '机构', campaign: '筛查活动', alert: '预警', assessment: '测评', warning_rule: '预警规则' },
     actions: { auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', user_create: '新建用户', user_update: '修改用户', user_password_change: '修改本人密码', user_password_reset: '重置用户密码', org_unit_create: '新建机构', org_unit_update: '修改机构', org_unit_delete: '删除机构', person_create: '新建居民档案', person_read: '查看居民档案', person_update: '修改居民档案', person_break_glass: '紧急调阅', assessment_create: '提交测评', assessment_read: '查看测评报告', alert_raise: '触发预警', alert_acknowledged: '响应预警', alert_started: '开始处置预警', alert_closed: '关闭预警', alert_escalate: '预警超时上报', alert_respondent_read: '查看自评者联系方式', warning_rule_create: '新建预警规则', warning_rule_update: '修改预警规则', warning_rule_delete: '删除预警规则', campaign_create: '新建筛查活动', campaign_update: '修改筛查活动', campaign_delete: '删除筛查活动', campaign_roster_import: '导入目标名单', campaign_export: '导出测评数据' },
     reasons: { accountLocked: '账号已锁定', wrongPassword: '密码错误', inactiveUser: '账号已停用', unknownUsername: '用户名不存在', breakGlass: '紧急调阅' },
     grantUser: '调阅人', grantUnit: '调阅人机构', expiresAt: '到期时间'

@@ -4,10 +4,10 @@
 import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'
 import {
-  Avatar, Bell, DataAnalysis, Document, Download, HomeFilled, OfficeBuilding, Plus, Printer, Refresh, SetUp, Upload, User, Warning
+  Avatar, Bell, DataAnalysis, Document, Download, HomeFilled, Menu as MenuIcon, OfficeBuilding, Plus, Printer, Refresh, SetUp, Upload, User, Warning
 } from '@element-plus/icons-vue'
 
-const icons = { Avatar, Bell, DataAnalysis, Document, Download, HomeFilled, OfficeBuilding, Plus, Printer, Refresh, SetUp, Upload, User, Warning }
+const icons = { Avatar, Bell, DataAnalysis, Document, Download, HomeFilled, MenuIcon, OfficeBuilding, Plus, Printer, Refresh, SetUp, Upload, User, Warning }
 
 export function installElementPlus(app) {
   for (const [name, component] of Object.entries(icons)) app.component(name, component)

@@ -1,6 +1,8 @@
 // Routes: the login page, and the signed-in layout with one module per menu section.
-// Each route may name the permission it needs; the guard sends others home.
+// Each route may name the permission it needs; the guard sends others home, saying why.
 import { createRouter, createWebHistory } from 'vue-router'
+import { ElMessage } from 'element-plus'
+import { i18n } from '@/locales'
 import { useUserStore } from '@/stores/user'
 import peopleRoutes from './modules/people'
 import adminRoutes from './modules/admin'
@@ -30,7 +32,10 @@ router.beforeEach(async (to) => {
   const store = useUserStore()
   const user = await store.load()
   if (!user) return { name: 'login', query: { redirect: to.fullPath } }
-  if (to.meta.permission && !store.can(to.meta.permission)) return { name: 'home' }
+  if (to.meta.permission && !store.can(to.meta.permission)) {
+    ElMessage.warning(i18n.global.t('common.noPermission'))
+    return { name: 'home' }
+  }
   return true
 })
 

@@ -8,14 +8,17 @@ import { usePagedList } from '@/utils/pagedList'
 export const STATUSES = ['new', 'acknowledged', 'in_progress', 'closed']
 export const OUTCOMES = ['contacted_safe', 'referred', 'case_opened', 'unreachable', 'false_positive']
 export const LEVELS = ['red', 'orange', 'yellow']
-export const levelTagType = (level) => (level === 'red' ? 'danger' : 'warning')
 
-// The next actions an alert in `status` offers.
-export const nextActions = (status) => ({
-  acknowledge: status === 'new',
-  start: status === 'acknowledged',
-  close: status !== 'closed'
+// The next actions an alert in `status` offers to a user who may act (`canAct`: people.write;
+// others — e.g. hotline operators — read the inbox but act on nothing).
+export const nextActions = (status, canAct = true) => ({
+  acknowledge: canAct && status === 'new',
+  start: canAct && status === 'acknowledged',
+  close: canAct && status !== 'closed'
 })
+
+// How the inbox names the person behind an alert without a registered resident.
+export const respondentLabel = (alert) => (alert.respondentIdentified ? 'alerts.identified' : 'alerts.anonymous')
 
 export function useAlertInbox() {
   const list = usePagedList(listAlerts, { status: '', level: '' })

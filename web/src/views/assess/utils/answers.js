@@ -50,5 +50,8 @@ export function bandSegments(bands) {
   })
 }
 
+// How many questions of `scale` have an answer in `answers` ({itemId: value}); 0 without a scale.
+export const answeredCount = (scale, answers) => (scale?.items || []).filter((i) => answers?.[i.id] !== undefined).length
+
 // The text of a {zh-CN, en} pair in `locale`, falling back to the other language.
 export const localText = (pair, locale) => (pair ? (locale === 'en' ? pair.en || pair['zh-CN'] : pair['zh-CN'] || pair.en) || '' : '')

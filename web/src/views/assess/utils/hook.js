@@ -1,10 +1,14 @@
 // The psychological record of one resident: the scale list, a counsellor-administered
 // assessment (pick a scale, answer, submit, see the result) and the history of results.
+// Changing or cancelling the scale after some answers asks before dropping them.
 import { ref, computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { ElMessageBox } from 'element-plus'
 import { listScales, getScale, assessPerson, personAssessments } from '@/api/assess'
-import { historyByScale } from './answers'
+import { answeredCount, historyByScale } from './answers'
 
 export function usePersonRecord(personId) {
+  const { t } = useI18n()
   const scales = ref([])
   const scaleCode = ref('')
   const scale = ref(null)
@@ -13,7 +17,8 @@ export function usePersonRecord(personId) {
   const history = ref([])
   const busy = ref(false)
   const error = ref('')
-  const complete = computed(() => !!scale.value && scale.value.items.every((i) => answers.value[i.id] !== undefined))
+  const answered = computed(() => answeredCount(scale.value, answers.value))
+  const complete = computed(() => !!scale.value && answered.value === scale.value.items.length)
   const charts = computed(() => historyByScale(history.value))
 
   async function loadHistory() {
@@ -21,7 +26,17 @@ export function usePersonRecord(personId) {
   }
   async function loadScales() { scales.value = await listScales() }
 
+  // True when nothing is answered yet, or the user agrees to drop the answers.
+  function mayDiscard() {
+    if (!answered.value) return Promise.resolve(true)
+    return ElMessageBox.confirm(t('assess.discardText', { n: answered.value }), t('common.confirmTitle'), {
+      type: 'warning', confirmButtonText: t('assess.discard'), cancelButtonText: t('assess.keepAnswering')
+    }).then(() => true, () => false)
+  }
+
+  // Another scale, or none (cancel): the form starts empty.
   async function pick(code) {
+    if (!(await mayDiscard())) return
     scaleCode.value = code
     scale.value = null
     answers.value = {}

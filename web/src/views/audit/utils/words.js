@@ -24,6 +24,15 @@ export function actionLabel(code, t, te) {
   return code && te(key) ? t(key) : code || ''
 }
 
+// The object of an event in words with a short id: "居民 …8f28bfa3" for ("person", id); the full
+// id stays in the cell's tooltip. An unknown type shows as recorded.
+export function objectText(type, id, t, te) {
+  if (!type && !id) return ''
+  const key = `audit.objectTypes.${type}`
+  const name = type && te(key) ? t(key) : type || ''
+  return id ? `${name} …${String(id).slice(-8)}` : name
+}
+
 // Known parts of a recorded reason in words, joined as recorded ("; "); a reason a person typed
 // (a break-glass justification) is not among them and stays as typed.
 export function reasonText(reason, t, te) {

@@ -1,5 +1,5 @@
-// The self-assessment link of a unit (and campaign), as the server's QR code encodes it, and
-// the by-unit chart of a campaign's stats. Pure, unit-tested.
+// The self-assessment link of a unit (and campaign), as the server's QR code encodes it, the
+// by-unit chart of a campaign's stats and the file name of its export. Pure, unit-tested.
 
 // `/s/<unitCode>?scale=<code>[&campaign=<id>]`
 export function selfAssessmentPath(unitCode, scale, campaignId) {
@@ -24,4 +24,14 @@ export function byUnitChartOption(byUnit, labels) {
       { name: labels.coverage, type: 'line', yAxisIndex: 1, data: byUnit.map((u) => Math.round((u.coverage || 0) * 1000) / 10) }
     ]
   }
+}
+
+// The name to save a campaign's export under: the server's plain `campaign-<id>.xlsx` (or no
+// name) becomes `named(<campaign name>)`, e.g. "东湖村普查-答卷.xlsx", with the characters file
+// systems refuse replaced; any other name the server gives is kept.
+export function exportFileName(serverName, campaign, named) {
+  const plain = `campaign-${campaign.id}.xlsx`
+  if (serverName && serverName !== plain) return serverName
+  const name = String(campaign.name || '').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 100)
+  return name ? named(name) : plain
 }

@@ -7,6 +7,7 @@ import { listRules, deleteRule } from '@/api/rules'
 import { listScales } from '@/api/assess'
 import { listTags } from '@/api/people'
 import { usePagedList } from '@/utils/pagedList'
+import { scalesWithoutRules } from './coverage'
 
 export function useRuleList() {
   const { t } = useI18n()
@@ -16,10 +17,19 @@ export function useRuleList() {
   const scales = ref([])
   const tags = ref([])
 
+  const unwatched = ref([])  // scale codes no active rule scores (utils/coverage.js)
+
   async function loadLookups() {
     const [s, g] = await Promise.all([listScales(), listTags()])
     scales.value = s
     tags.value = g
+    await loadCoverage()
+  }
+  async function loadCoverage() {
+    try {
+      const all = await listRules({ page: 1, pageSize: 200 })
+      unwatched.value = scalesWithoutRules(scales.value, all.items)
+    } catch { unwatched.value = [] }  // the note is advice; the list still works without it
   }
   function openForm(r) { editing.value = r; formOpen.value = true }
 
@@ -31,11 +41,11 @@ export function useRuleList() {
     try {
       await deleteRule(r.id)
       ElMessage.success(t('common.deleted'))
-      await list.load()
+      await Promise.all([list.load(), loadCoverage()])
     } catch (e) {
       ElMessage.error(e.message)
     }
   }
 
-  return { ...list, formOpen, editing, scales, tags, loadLookups, openForm, onDelete }
+  return { ...list, formOpen, editing, scales, tags, unwatched, loadLookups, loadCoverage, openForm, onDelete }
 }
