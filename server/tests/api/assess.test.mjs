@@ -93,3 +93,27 @@ test('a unit link has a printable QR code (SVG)', async () => {
   assert.match(svg, /东湖村 心理自评/)
   assert.equal((await fetch(`${srv.url}/api/v1/public/units/nope/qr.svg`)).status, 404)
 })
+
+test('the result list shows a named respondent whose result raised no alert, contact masked; the contact read is audited', async () => {
+  const k10 = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1), 5]))
+  const r = await api(srv.url, 'POST', '/api/v1/public/units/330499001001/assessments', {
+    body: { scaleCode: 'k10', answers: k10, consent: true, respondent: { name: '结果列表', phone: '13900005555' } }
+  })
+  assert.equal(r.status, 201, r.text)
+  const list = await api(srv.url, 'GET', '/api/v1/assessments?scale=k10&identified=true&concerning=true', { auth: v1 })
+  assert.equal(list.status, 200)
+  const row = list.json.items.find((x) => x.respondent?.name === '结果列表')
+  assert.ok(row, 'listed for the village')
+  assert.equal(row.respondent.phoneMasked, '139****5555')
+  assert.ok(!list.text.includes('13900005555'), 'no full phone in a list')
+  assert.equal(row.alertLevel, undefined, 'no rule watches K10')
+  assert.ok(row.bandLabel['zh-CN'])
+  const sibling = await api(srv.url, 'GET', '/api/v1/assessments?scale=k10', { auth: v2 })
+  assert.ok(!sibling.json.items.some((x) => x.id === row.id), 'a sibling village does not see it')
+  assert.equal((await api(srv.url, 'GET', `/api/v1/assessments/${row.id}/respondent`, { auth: v2 })).status, 404)
+  const contact = await api(srv.url, 'GET', `/api/v1/assessments/${row.id}/respondent`, { auth: v1 })
+  assert.deepEqual(contact.json, { name: '结果列表', phone: '13900005555' })
+  const hotline = await login(srv.url, 'hotline_330499000000')
+  assert.equal((await api(srv.url, 'GET', `/api/v1/assessments/${row.id}/respondent`, { auth: hotline })).status, 403)
+})
+

@@ -110,6 +110,40 @@ Response Submit(AssessmentStore& st, Request& req) {
   });
 }
 
+json::object ResultRowJson(const ResultRow& r, const ScaleLibrary& lib) {
+  json::object o{{"id", r.id}, {"unitName", r.unit_name}, {"scaleCode", r.scale_code},
+                 {"total", WholeOrReal(r.total)}, {"band", r.band}, {"positive", r.positive},
+                 {"critical", r.critical}, {"source", r.source}, {"createdAt", FormatInstant(r.created_at)}};
+  if (const Scale* s = lib.Find(r.scale_code, r.scale_version)) {
+    if (const Band* b = BandOf(*s, r.band)) o["bandLabel"] = TextJson(b->label);
+  }
+  if (!r.person_id.empty()) o["person"] = {{"id", r.person_id}, {"name", r.person_name}};
+  if (!r.respondent_name.empty()) o["respondent"] = {{"name", r.respondent_name}, {"phoneMasked", r.phone_masked}};
+  if (!r.campaign_name.empty()) o["campaignName"] = r.campaign_name;
+  if (!r.alert_level.empty()) o["alertLevel"] = r.alert_level;
+  return o;
+}
+
+// Every result of the units in scope (scale, source, concerning=true, identified=true, paging).
+Response ListResults(AssessmentStore& st, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(http::Paging paging, http::ParsePaging(req));
+    ResultFilter f{req.Query("scale"), req.Query("source"), req.Query("concerning") == "true",
+                   req.Query("identified") == "true", paging.Offset(), paging.page_size};
+    XINAN_ASSIGN_OR_RETURN(ResultPage page, st.List(ScopeOf(req), f));
+    json::array items;
+    for (const auto& r : page.items) items.push_back(ResultRowJson(r, st.scales()));
+    return http::ListResponse(std::move(items), page.total, paging);
+  });
+}
+
+Response ResultRespondent(AssessmentStore& st, Request& req) {
+  return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_ASSIGN_OR_RETURN(Respondent r, st.RespondentOf(ActorOf(req), ScopeOf(req), req.Param("id")));
+    return http::Json(200, json::object{{"name", r.name}, {"phone", r.phone}});
+  });
+}
+
 Response History(AssessmentStore& st, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(auto list, st.History(ScopeOf(req), req.Param("id"), clock.NowMillis()));
@@ -242,6 +276,13 @@ http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int se
       {"GET", "/api/v1/people/{id}/assessments", Access::kPermission, read,
        [st, c](Request& r) { return History(*st, *c, r); },
        "A resident's results, newest first (also under the caller's break-glass access)", "assess", "",
+       R"({"type":"object"})"},
+      {"GET", "/api/v1/assessments", Access::kPermission, read, [st](Request& r) { return ListResults(*st, r); },
+       "Every result of the units in scope, newest first, contacts masked (scale, source, concerning, "
+       "identified, paging)", "assess", "", R"({"type":"object"})"},
+      {"GET", "/api/v1/assessments/{id}/respondent", Access::kPermission, write,
+       [st](Request& r) { return ResultRespondent(*st, r); },
+       "The contact an identified respondent left (audited as assessment.respondent_read)", "assess", "",
        R"({"type":"object"})"},
       {"GET", "/api/v1/assessments/{id}", Access::kPermission, read,
        [st](Request& r) { return Detail(*st, r); },

@@ -61,6 +61,32 @@ Result<Answers> DecodeAnswers(const std::string& stored);
 // phone_format, the ID-number errors (fields respondent.name / .phone / .idNumber).
 Status ValidateRespondent(Respondent& r, const std::string& today);
 
+// Which results a unit's result list shows (all filters optional).
+struct ResultFilter {
+  std::string scale_code;
+  std::string source;            // counsellor | self
+  bool concerning_only = false;  // a positive band or a critical answer
+  bool identified_only = false;  // a registered resident or a respondent who left a name
+  int offset = 0;
+  int limit = 20;
+};
+
+// One line of the result list: who answered is the resident (named only while in scope), the
+// respondent's name with the phone masked, or nobody (anonymous).
+struct ResultRow {
+  std::string id, unit_name, person_id, person_name, respondent_name, phone_masked;
+  std::string scale_code, band, source, campaign_name, alert_level;
+  double total = 0;
+  std::string scale_version;
+  bool positive = false, critical = false;
+  int64_t created_at = 0;
+};
+
+struct ResultPage {
+  std::vector<ResultRow> items;
+  int64_t total = 0;
+};
+
 class AssessmentStore {
  public:
   // `notifier` (may be null) hears of every raised alert after its commit.
@@ -83,11 +109,18 @@ class AssessmentStore {
   // person when known). Outside scope or unknown → not_found.
   Result<StoredAssessment> Get(const security::Actor& actor, const security::Scope& scope,
                                const std::string& id);
-  // A resident's results, newest first (the resident must be in scope).
   // A resident's results in scope, newest first; a break-glass grant of the scope's user that has
   // not expired at `now_millis` opens the resident's whole record, results included.
   Result<std::vector<StoredAssessment>> History(const security::Scope& scope, const std::string& person_id,
                                                 int64_t now_millis);
+
+  // The results of the units in scope, newest first — so that an identified respondent whose
+  // result raised no alert (a scale no rule watches) still reaches someone.
+  Result<ResultPage> List(const security::Scope& scope, const ResultFilter& f);
+  // The contact an identified respondent left (phone decrypted), for a result in scope. A read
+  // of personal data: audited as assessment.respondent_read.
+  Result<Respondent> RespondentOf(const security::Actor& actor, const security::Scope& scope,
+                                  const std::string& id);
 
   const ScaleLibrary& scales() const { return scales_; }
 

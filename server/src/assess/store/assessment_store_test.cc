@@ -318,6 +318,47 @@ TEST_P(AssessmentTest, AnonymousSelfAssessmentGoesToTheLinksUnit) {
   EXPECT_EQ(assessments_->SubmitSelf(security::Actor::System("x"), s).status().kind(), StatusKind::kNotFound);
 }
 
+TEST_P(AssessmentTest, ResultListShowsEveryResultInScopeWithContactsMasked) {
+  ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 0)).ok());
+  Submission k10;
+  k10.scale_code = "k10";
+  for (int i = 1; i <= 10; ++i) k10.answers[std::to_string(i)] = 5;  // 50: very high, and no rule watches K10
+  k10.unit_code = kVillage11;
+  k10.respondent.name = "王自评";
+  k10.respondent.phone = "13900007777";
+  auto named = assessments_->SubmitSelf(security::Actor::System("self-assessment"), k10);
+  ASSERT_TRUE(named.ok()) << named.status().ToString();
+  EXPECT_FALSE(named->alert_id.has_value()) << "nothing raised: only the list shows it";
+  clock_.Advance(1000);
+  Submission anon = Phq9(0, 1);
+  anon.person_id.clear();
+  anon.unit_code = kVillage11;
+  ASSERT_TRUE(assessments_->SubmitSelf(security::Actor::System("self-assessment"), anon).ok());
+
+  auto all = assessments_->List(ScopeAt(kVillage11), {});
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->total, 3);
+  EXPECT_EQ(all->items[0].alert_level, "red") << "newest first, with its alert";
+  const ResultRow& k = all->items[1];
+  EXPECT_EQ(k.scale_code, "k10");
+  EXPECT_EQ(k.respondent_name, "王自评");
+  EXPECT_EQ(k.phone_masked, "139****7777");
+  EXPECT_EQ(all->items[2].person_name, "测评对象");
+  auto count = [&](ResultFilter f) { return assessments_->List(ScopeAt(kVillage11), f)->total; };
+  EXPECT_EQ(count({"", "", true}), 2) << "concerning: the K10 band and the critical answer";
+  EXPECT_EQ(count({"", "", false, true}), 2) << "identified: the resident and the named respondent";
+  EXPECT_EQ(count({"k10"}), 1);
+  EXPECT_EQ(count({"", "self"}), 2);
+  EXPECT_EQ(assessments_->List(ScopeAt(kVillage12), {})->total, 0) << "a sibling sees none";
+
+  auto contact = assessments_->RespondentOf(ActorFor("", "c"), ScopeAt(kVillage11), named->id);
+  ASSERT_TRUE(contact.ok()) << contact.status().ToString();
+  EXPECT_EQ(contact->phone, "13900007777");
+  EXPECT_EQ(AuditCount("assessment.respondent_read"), 1);
+  EXPECT_EQ(assessments_->RespondentOf(ActorFor("", "s"), ScopeAt(kVillage12), named->id).status().kind(),
+            StatusKind::kNotFound);
+}
+
 TEST_P(AssessmentTest, TwoInstancesEscalateEachAlertOnce) {
   if (GetParam() != store::Engine::kPostgres) GTEST_SKIP() << "several instances share PostgreSQL only";
   for (int i = 0; i < 10; ++i) {
