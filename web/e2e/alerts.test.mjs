@@ -108,3 +108,24 @@ test('a hotline operator reads the district inbox, sees where an alert came from
   assert.equal(await page.locator('[data-testid="alert-ack"], [data-testid="alert-close"]').count(), 0, 'reading only: no acknowledge or close')
   await page.context().close()
 })
+
+test('a named K10 result that raised no alert is on the village\'s result list; its contact opens on request', async () => {
+  const answers = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1), 5]))
+  const res = await fetch(`${BASE}/api/v1/public/units/330499001001/assessments`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ scaleCode: 'k10', answers, consent: true, respondent: { name: '结果页测试', phone: '13900006666' } })
+  })
+  assert.equal(res.status, 201)
+  const page = await newPage(browser)
+  await login(page, 'counsellor_330499001001')
+  await page.locator('[data-testid="menu-results"]').click()
+  await page.locator('[data-testid="results-identified"]').click()
+  const row = page.locator('[data-testid="results-table"] .el-table__body tr', { hasText: '结果页测试' }).first()
+  await row.waitFor()
+  assert.match(await row.innerText(), /139\*\*\*\*6666/, 'masked in the list')
+  assert.match(await row.innerText(), /K10/)
+  await shot(page, '21-result-list')
+  await row.locator('[data-testid="results-show-contact"]').click()
+  await row.getByText('13900006666').waitFor()
+  await page.context().close()
+})

@@ -6,6 +6,9 @@ export const getScale = (code) => http.get(`/scales/${code}`)
 export const assessPerson = (personId, body) => http.post(`/people/${personId}/assessments`, body)
 export const personAssessments = (personId) => http.get(`/people/${personId}/assessments`)
 export const getAssessment = (id) => http.get(`/assessments/${id}`)
+// Every result of the units in scope ({scale, source, concerning, identified, page, pageSize}).
+export const listResults = (params) => http.get('/assessments', params)
+export const resultRespondent = (id) => http.get(`/assessments/${id}/respondent`)
 
 export const getPublicUnit = (code) => http.get(`/public/units/${code}`)
 export const getPublicCampaign = (id) => http.get(`/public/campaigns/${id}`)

@@ -1,7 +1,7 @@
 // English
 export default {
   app: { name: 'Xinan', title: 'Social Psychological Services', language: 'Language', logout: 'Sign out', unit: 'Unit', menu: 'Menu' },
-  menu: { campaigns: 'Screening', rules: 'Warning rules', alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
+  menu: { results: 'Results', campaigns: 'Screening', rules: 'Warning rules', alerts: 'Alerts', home: 'Home', people: 'Residents', org: 'Org units', users: 'Users', audit: 'Audit log', breakGlass: 'Break-glass log' },
   common: {
     colon: ': ',
     pageNotFound: 'Page not found', backHome: 'Back to home',
@@ -87,6 +87,7 @@ export default {
     guideHotline: '24-hour psychological aid line: 12356.', answers: 'Answers', item: 'Item', answer: 'Answer', value: 'Value',
     disclaimer: 'This report supports screening only and is not a clinical diagnosis.'
   },
+  results: { anyScale: 'All scales', anySource: 'Any way', concerningOnly: 'Concerning only (positive or critical)', identifiedOnly: 'Contactable only (resident or named)', unit: 'Unit', critical: 'Critical item', alert: 'Alert', who: 'Respondent', campaign: 'Campaign' },
   rules: {
     unwatched: 'No rule watches the scores of: {scales}. Their results raise an alert only for a critical answer; add a rule if they should.',
     name: 'Rule name', scale: 'Scale', anyScale: 'Any scale', minTotal: 'Total at least', minRise: 'Rise at least',

@@ -1,7 +1,7 @@
 // 简体中文（默认）
 export default {
   app: { name: '心安', title: '社会心理服务平台', language: '语言', logout: '退出登录', unit: '所属机构', menu: '菜单' },
-  menu: { campaigns: '筛查活动', rules: '预警规则', alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
+  menu: { results: '测评结果', campaigns: '筛查活动', rules: '预警规则', alerts: '预警处置', home: '首页', people: '居民档案', org: '组织机构', users: '用户管理', audit: '审计日志', breakGlass: '紧急调阅记录' },
   common: {
     colon: '：',
     pageNotFound: '页面不存在', backHome: '返回首页',
@@ -87,6 +87,7 @@ export default {
     guideHotline: '24 小时心理援助热线：12356。', answers: '作答明细', item: '题目', answer: '选择', value: '分值',
     disclaimer: '本报告仅供心理筛查参考，不能作为临床诊断依据。'
   },
+  results: { anyScale: '全部量表', anySource: '全部方式', concerningOnly: '只看需关注（阳性或危机条目）', identifiedOnly: '只看可联系（登记居民或实名）', unit: '单位', critical: '危机条目', alert: '预警', who: '作答者', campaign: '筛查活动' },
   rules: {
     unwatched: '以下量表没有按分数预警的规则，其结果只在危机条目阳性时预警：{scales}。如需预警，请新建规则。',
     name: '规则名称', scale: '适用量表', anyScale: '任意量表', minTotal: '总分不低于', minRise: '较上次升高不少于',
