@@ -2,7 +2,28 @@
 
 #include <sstream>
 
+#include "common/text.h"
+
 namespace xinan {
+
+Result<std::string> CsvText(const std::string& bytes) {
+  std::string text;
+  if (IsUtf8(bytes)) {
+    text = bytes;
+  } else if (auto converted = Gb18030ToUtf8(bytes)) {
+    text = std::move(*converted);
+  } else {
+    return Status::Invalid("import_failed", {{"file", "file_encoding"}});
+  }
+  std::vector<FieldError> errs;
+  std::istringstream in(text);
+  std::string line;
+  for (int line_no = 1; std::getline(in, line); ++line_no) {
+    if (HasControlCharacter(line)) errs.push_back({"line " + std::to_string(line_no), "control_character"});
+  }
+  if (!errs.empty()) return Status::Invalid("import_failed", std::move(errs));
+  return text;
+}
 
 std::vector<std::string> SplitCsvLine(const std::string& line) {
   std::vector<std::string> out;

@@ -5,7 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "common/result.h"
+
 namespace xinan {
+
+// The bytes of an uploaded file as UTF-8 text: UTF-8 as they are, else converted from GB18030
+// (the web page decodes both, so the API and the CLI take the same files). Errors, as an
+// "import_failed" problem: ("file", "file_encoding") when they are neither, and
+// ("line N", "control_character") for each line that holds a control character.
+Result<std::string> CsvText(const std::string& bytes);
 
 // The fields of one CSV line, each trimmed of surrounding spaces.
 std::vector<std::string> SplitCsvLine(const std::string& line);

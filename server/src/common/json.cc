@@ -4,6 +4,9 @@
 #include "common/json.h"
 
 #include <cmath>
+#include <limits>
+
+#include "common/text.h"
 
 namespace xinan {
 
@@ -19,7 +22,9 @@ Result<std::optional<std::string>> OptionalString(const json::object& obj, std::
   auto it = obj.find(key);
   if (it == obj.end() || it->value().is_null()) return std::optional<std::string>();
   if (!it->value().is_string()) return Status::InvalidField(std::string(key), "type_string");
-  return std::optional<std::string>(std::string(it->value().as_string()));
+  std::string_view text = it->value().as_string();
+  if (HasControlCharacter(text)) return Status::InvalidField(std::string(key), "control_character");
+  return std::optional<std::string>(std::string(text));
 }
 
 Result<std::string> StringOrEmpty(const json::object& obj, std::string_view key) {
@@ -58,6 +63,7 @@ Result<std::optional<std::vector<std::string>>> OptionalStringArray(const json::
   std::vector<std::string> out;
   for (const auto& v : it->value().as_array()) {
     if (!v.is_string()) return Status::InvalidField(std::string(key), "type_string_array");
+    if (HasControlCharacter(v.as_string())) return Status::InvalidField(std::string(key), "control_character");
     out.emplace_back(v.as_string());
   }
   return Out(std::move(out));
@@ -78,11 +84,21 @@ Result<std::optional<double>> OptionalNumber(const json::object& obj, std::strin
   return Status::InvalidField(std::string(key), "type_number");
 }
 
+std::optional<int> IntIfInRange(const json::value& v) {
+  if (!v.is_int64()) return std::nullopt;
+  int64_t i = v.as_int64();
+  if (i < std::numeric_limits<int>::min() || i > std::numeric_limits<int>::max()) return std::nullopt;
+  return static_cast<int>(i);
+}
+
 Result<std::optional<int64_t>> OptionalInt(const json::object& obj, std::string_view key) {
   auto it = obj.find(key);
   if (it == obj.end() || it->value().is_null()) return std::optional<int64_t>();
   if (!it->value().is_int64()) return Status::InvalidField(std::string(key), "type_integer");
-  return std::optional<int64_t>(it->value().as_int64());
+  // Integer columns are 32 bits on PostgreSQL: a larger number would fail in the database.
+  std::optional<int> small = IntIfInRange(it->value());
+  if (!small) return Status::InvalidField(std::string(key), "number_out_of_range");
+  return std::optional<int64_t>(*small);
 }
 
 Result<int64_t> RequiredVersion(const json::object& obj) {

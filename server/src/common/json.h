@@ -14,7 +14,8 @@ namespace json = boost::json;
 // Parses `text` as a JSON object; "malformed_json" (kInvalidArgument) otherwise.
 Result<json::object> ParseObject(std::string_view text);
 
-// The string at obj[key]: nullopt when absent or null; "type_string" field error otherwise.
+// The string at obj[key]: nullopt when absent or null; "type_string" field error otherwise, and
+// "control_character" when it holds one (common/text.h) — so do the helpers below.
 Result<std::optional<std::string>> OptionalString(const json::object& obj, std::string_view key);
 // The string at obj[key], "" when absent or null; "type_string" field error otherwise.
 Result<std::string> StringOrEmpty(const json::object& obj, std::string_view key);
@@ -31,8 +32,11 @@ json::value WholeOrReal(double v);
 
 // Optional number (integer or real); "type_number" field error otherwise.
 Result<std::optional<double>> OptionalNumber(const json::object& obj, std::string_view key);
-// Optional integer; "type_integer" field error otherwise.
+// Optional integer; "type_integer" field error otherwise, "number_out_of_range" past int's range.
 Result<std::optional<int64_t>> OptionalInt(const json::object& obj, std::string_view key);
+// `v` as an int when it is an integer within int's range; nullopt otherwise (a real, a string,
+// or a number such as 2^53 that a cast would wrap into a small, valid-looking one).
+std::optional<int> IntIfInRange(const json::value& v);
 // The required integer `version` of an update; "version"/"required" field error otherwise.
 Result<int64_t> RequiredVersion(const json::object& obj);
 

@@ -108,6 +108,10 @@ TEST(Url, DecodingAndQuery) {
   EXPECT_FALSE(PercentDecode("%zz", false).has_value());
   EXPECT_FALSE(PercentDecode("%4", false).has_value());
   EXPECT_FALSE(PercentDecode("%00", false).has_value());
+  EXPECT_FALSE(PercentDecode("%FF", false).has_value()) << "not UTF-8";
+  EXPECT_FALSE(PercentDecode("%E5%BC", true).has_value()) << "a cut UTF-8 sequence";
+  EXPECT_FALSE(PercentDecode("a%01b", true).has_value()) << "a control character";
+  EXPECT_EQ(ParseQuery("q=%FF&page=2"), (std::map<std::string, std::string>{{"page", "2"}}));
   auto q = ParseQuery("q=%E5%BC%A0&page=2&empty=&=x&flag");
   EXPECT_EQ(q.at("q"), "张");
   EXPECT_EQ(q.at("page"), "2");

@@ -1,5 +1,7 @@
 #include "http/url.h"
 
+#include "common/text.h"
+
 namespace xinan::http {
 namespace {
 int Hex(char c) {
@@ -29,6 +31,8 @@ std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space)
       out += c;
     }
   }
+  // Decoded bytes reach SQL parameters: PostgreSQL refuses what is not UTF-8 (SQLite stores it).
+  if (!IsUtf8(out) || HasControlCharacter(out)) return std::nullopt;
   return out;
 }
 

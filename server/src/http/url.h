@@ -8,8 +8,8 @@
 
 namespace xinan::http {
 
-// Decodes %XX escapes (and '+' as space when `plus_is_space`); nullopt for a malformed escape
-// or a decoded NUL byte.
+// Decodes %XX escapes (and '+' as space when `plus_is_space`); nullopt for a malformed escape,
+// or when the decoded text is not UTF-8 or holds a control character (a NUL byte among them).
 std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space);
 
 // Splits "a=1&b=%E5%BC%A0" into decoded pairs; malformed pairs are skipped.

@@ -58,7 +58,7 @@ struct Parser {
       if (!a[i].is_object()) return Fail(p, "must be an object");
       const auto& o = a[i].as_object();
       auto v = o.find("value");
-      if (v == o.end() || !v->value().is_int64()) return Fail(p + ".value", "must be an integer");
+      if (v == o.end() || !IntIfInRange(v->value())) return Fail(p + ".value", "must be an integer");
       XINAN_ASSIGN_OR_RETURN(Text label, TextOf(o, "label", p));
       for (const auto& prev : out) {
         if (prev.value == v->value().as_int64()) return Fail(p + ".value", "duplicate option value");

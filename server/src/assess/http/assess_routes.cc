@@ -70,8 +70,9 @@ Result<Submission> ParseSubmission(const json::object& body) {
   auto it = body.find("answers");
   if (it == body.end() || !it->value().is_object()) return Status::InvalidField("answers", "required");
   for (const auto& [id, v] : it->value().as_object()) {
-    if (!v.is_int64()) return Status::InvalidField("answers." + std::string(id), "answer_out_of_range");
-    s.answers[std::string(id)] = static_cast<int>(v.as_int64());
+    std::optional<int> value = IntIfInRange(v);
+    if (!value) return Status::InvalidField("answers." + std::string(id), "answer_out_of_range");
+    s.answers[std::string(id)] = *value;
   }
   return s;
 }

@@ -9,11 +9,13 @@
 
 namespace xinan::campaigns {
 
-ParsedRoster ParseRosterLines(const std::string& csv) {
+ParsedRoster ParseRosterLines(const std::string& bytes) {
+  Result<std::string> csv = CsvText(bytes);
+  if (!csv.ok()) return {{}, csv.status().fields()};
   std::vector<RosterLine> out;
   std::vector<FieldError> errs;
   std::set<std::string> phones;
-  for (const auto& [line_no, cols] : CsvDataLines(csv)) {
+  for (const auto& [line_no, cols] : CsvDataLines(*csv)) {
     if (cols.size() < 3) {
       errs.push_back({"line " + std::to_string(line_no), "roster_columns"});
       continue;

@@ -27,7 +27,7 @@ struct ParsedRoster {
   std::vector<RosterLine> lines;
   std::vector<FieldError> errors;
 };
-ParsedRoster ParseRosterLines(const std::string& csv);
+ParsedRoster ParseRosterLines(const std::string& bytes);
 
 // Sorts "line N: …" errors by N (file order), keeping the order within a line.
 void SortByLine(std::vector<FieldError>& errors);

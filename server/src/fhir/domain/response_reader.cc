@@ -61,7 +61,7 @@ std::optional<int> AnswerValue(const json::value& answer, const Scale* scale) {
   if (!answer.is_object()) return std::nullopt;
   const json::object& a = answer.as_object();
   if (auto i = a.find("valueInteger"); i != a.end()) {
-    return i->value().is_int64() ? std::optional<int>(static_cast<int>(i->value().as_int64())) : std::nullopt;
+    return IntIfInRange(i->value());
   }
   auto c = a.find("valueCoding");
   if (c == a.end() || !c->value().is_object()) return std::nullopt;

@@ -104,13 +104,9 @@ Response Update(OrgStore& s, Request& req) {
     XINAN_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "name"));
     XINAN_ASSIGN_OR_RETURN(auto active, OptionalBool(body, "active"));
     XINAN_ASSIGN_OR_RETURN(auto hotline, OptionalString(body, "hotline"));
-    auto v = body.find("version");
-    if (v == body.end() || !v->value().is_int64()) {
-      return Status::InvalidField("version", "required");
-    }
+    XINAN_ASSIGN_OR_RETURN(int64_t version, RequiredVersion(body));
     XINAN_ASSIGN_OR_RETURN(OrgUnit u, s.Update(ActorOf(req), ScopeOf(req), req.Param("id"), name,
-                                               active.value_or(true), hotline.value_or(""),
-                                               v->value().as_int64()));
+                                               active.value_or(true), hotline.value_or(""), version));
     return http::Json(200, UnitJson(u));
   });
 }

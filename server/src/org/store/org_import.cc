@@ -32,6 +32,14 @@ Result<std::optional<OrgUnit>> ParentOf(store::Connection& c, const ImportLine& 
   return std::optional(p);
 }
 
+// Whether a unit with `code` exists, or an earlier line of the file creates one.
+Result<bool> CodeTaken(store::Connection& c, const std::string& code,
+                       const std::map<std::string, OrgUnit>& created) {
+  if (created.count(code)) return true;
+  XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query("SELECT 1 FROM org_units WHERE code = $1", {code}));
+  return !rows.empty();
+}
+
 // The level column as people write it in a spreadsheet: the code, or its Chinese name.
 std::string LevelCodeOf(const std::string& cell) {
   static const std::map<std::string, std::string> kNames = {
@@ -44,7 +52,8 @@ std::string LevelCodeOf(const std::string& cell) {
 
 }  // namespace
 
-Result<std::vector<ImportLine>> ParseImportCsv(const std::string& text) {
+Result<std::vector<ImportLine>> ParseImportCsv(const std::string& bytes) {
+  XINAN_ASSIGN_OR_RETURN(std::string text, CsvText(bytes));
   std::vector<ImportLine> lines;
   std::vector<FieldError> errs;
   for (const auto& [line_no, cols] : CsvDataLines(text)) {
@@ -66,7 +75,12 @@ Result<int> OrgStore::Import(const security::Actor& actor, const std::vector<Imp
     std::vector<FieldError> errs;
     for (const auto& line : lines) {
       auto parent = ParentOf(w.conn(), line, created, scope);
+      if (!parent.ok() && parent.status().fields().empty()) return parent.status();
       if (!parent.ok()) { errs.push_back(parent.status().fields().at(0)); continue; }
+      // Looked up rather than left to the unique index: on PostgreSQL a failed INSERT ends the
+      // transaction, and the lines after it could not be checked (they failed with 500).
+      XINAN_ASSIGN_OR_RETURN(bool taken, CodeTaken(w.conn(), line.code, created));
+      if (taken) { errs.push_back({LineField(line.line_no, "code"), "unit_code_exists"}); continue; }
       UnitInput in{line.code, line.name, line.level, "", line.hotline};
       Status st = ValidateUnitInput(in, *parent);
       for (const auto& f : st.fields()) errs.push_back({LineField(line.line_no, f.field), f.code});

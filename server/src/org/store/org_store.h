@@ -66,8 +66,9 @@ class OrgStore {
   store::Database& db_;
 };
 
-// Parses CSV text (UTF-8, optional BOM, header row required) into import lines; field errors
-// name the line ("line 3") with code csv_columns when a row has too few columns.
-Result<std::vector<ImportLine>> ParseImportCsv(const std::string& text);
+// Parses an uploaded CSV file (UTF-8 with an optional BOM, or GB18030; header row required)
+// into import lines; field errors name the line ("line 3") with code csv_columns when a row has
+// too few columns, and the file or line as CsvText does (common/csv.h).
+Result<std::vector<ImportLine>> ParseImportCsv(const std::string& bytes);
 
 }  // namespace xinan::org

@@ -68,6 +68,35 @@ TEST_P(OrgStoreTest, ImportIsAllOrNothingWithLineNumbers) {
   EXPECT_EQ(org_->Subtree(ScopeAt(kDistrict))->size(), 9u);
 }
 
+// A file imported twice (or a code twice in one file) names every taken code and checks the
+// lines after it; on PostgreSQL a failed insert ended the transaction and the next line's
+// query failed (500).
+TEST_P(OrgStoreTest, ImportNamesEveryTakenCodeAndChecksTheLinesAfterIt) {
+  auto lines = ParseImportCsv(
+      "code,name,level,parent_code\n"
+      "330499001001,东湖村,village,330499001000\n"
+      "330499003000,新镇,town,330499000000\n"
+      "330499003001,镇下村,village,330499009000\n");
+  ASSERT_TRUE(lines.ok());
+  auto bad = org_->Import(security::Actor::System("t"), *lines);
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.status().fields().size(), 2u) << bad.status().ToString();
+  EXPECT_EQ(bad.status().fields()[0].field, "line 2: code");
+  EXPECT_EQ(bad.status().fields()[0].code, "unit_code_exists");
+  EXPECT_EQ(bad.status().fields()[1].field, "line 4: parentCode") << "the line after a taken code is checked";
+  EXPECT_EQ(bad.status().fields()[1].code, "parent_not_found");
+  auto twice = ParseImportCsv(
+      "code,name,level,parent_code\n"
+      "330499003000,新镇,town,330499000000\n"
+      "330499003000,新镇,town,330499000000\n");
+  auto dup = org_->Import(security::Actor::System("t"), *twice);
+  ASSERT_FALSE(dup.ok());
+  ASSERT_EQ(dup.status().fields().size(), 1u) << dup.status().ToString();
+  EXPECT_EQ(dup.status().fields()[0].field, "line 3: code") << "the same code twice in one file";
+  EXPECT_EQ(dup.status().fields()[0].code, "unit_code_exists");
+  EXPECT_EQ(org_->Subtree(ScopeAt(kDistrict))->size(), 6u) << "nothing imported";
+}
+
 TEST_P(OrgStoreTest, ScopedImportStaysInsideTheScope) {
   auto lines = ParseImportCsv(
       "code,name,level,parent_code\n"

@@ -51,9 +51,8 @@ Result<PersonInput> ParseInput(const json::object& body) {
   }
   XINAN_ASSIGN_OR_RETURN(auto tags, OptionalStringArray(body, "tags"));
   in.tags = tags.value_or(std::vector<std::string>{});
-  if (auto v = body.find("version"); v != body.end() && v->value().is_int64()) {
-    in.version = v->value().as_int64();
-  }
+  XINAN_ASSIGN_OR_RETURN(auto version, OptionalInt(body, "version"));
+  in.version = version.value_or(0);
   return in;
 }
 
