@@ -179,7 +179,7 @@ Result<Alert> AlertStore::Close(const security::Actor& actor, const security::Sc
                     outcome, note);
 }
 
-Result<int> AlertStore::EscalateDue(int64_t now) {
+Result<int> AlertStore::EscalateDue(int64_t now, int limit) {
   struct Escalated {
     std::string alert_id, unit_code, level;
   };
@@ -187,12 +187,16 @@ Result<int> AlertStore::EscalateDue(int64_t now) {
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     escalated.clear();
     XINAN_ASSIGN_OR_RETURN(store::Rows due, w.conn().Query(
-        "SELECT id, unit_path, level, version, person_id FROM alerts WHERE status = 'new' "
-        "AND deadline <= $1 ORDER BY deadline LIMIT 500", {now}));
+        "SELECT a.id, a.unit_path, a.level, a.version, a.person_id FROM alerts a "
+        "JOIN org_units u ON u.path = a.unit_path "
+        "WHERE a.status = 'new' AND a.deadline <= $1 AND u.parent_id IS NOT NULL "
+        "ORDER BY a.deadline LIMIT $2", {now, int64_t{limit}}));
     security::Actor system = security::Actor::System("escalation");
+    // Alerts at the top of the tree stay in the district's inbox, overdue; they are left out of
+    // the query, or 500 of them would fill every run and nothing below would escalate again.
     for (const auto& r : due) {
       auto target = EscalationTarget(r.Text(1));
-      if (!target) continue;  // district alerts stay in the district's inbox, overdue
+      if (!target) continue;
       XINAN_ASSIGN_OR_RETURN(store::Rows parent, w.conn().Query(
           "SELECT id, code, name FROM org_units WHERE path = $1", {*target}));
       if (parent.empty()) continue;

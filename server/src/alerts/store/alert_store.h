@@ -77,8 +77,10 @@ class AlertStore {
   // Moves every unacknowledged alert past its deadline to the parent unit's inbox with a new
   // deadline, and notifies the parent unit (in-app row in the same transaction; the outbound
   // notifier after commit). Each alert escalates once per deadline even with several instances
-  // (the update is conditional on the version read). Returns how many escalated.
-  Result<int> EscalateDue(int64_t now);
+  // (the update is conditional on the version read). At most `limit` alerts a run, oldest
+  // deadline first; alerts already at the district (the top) are never among them. Returns how
+  // many escalated.
+  Result<int> EscalateDue(int64_t now, int limit = 500);
 
  private:
   Result<Alert> Transition(const security::Actor& actor, const security::Scope& scope, const std::string& id,

@@ -234,6 +234,22 @@ TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "acknowledged alerts do not escalate";
 }
 
+// Alerts that reached the district stay there overdue; they must not take the places of alerts
+// that can still escalate (a run takes the oldest deadlines first, up to its limit).
+TEST_P(AssessmentTest, AlertsOverdueAtTheDistrictDoNotHoldBackOthers) {
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1)).ok());
+  clock_.Advance(2 * 3600 * 1000);
+  ASSERT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 2);  // to the town
+  clock_.Advance(2 * 3600 * 1000);
+  ASSERT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 2);  // to the district, due in 2 h
+  clock_.Advance(60 * 1000);
+  auto later = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
+  ASSERT_TRUE(later.ok());
+  clock_.Advance(3 * 3600 * 1000);  // all three overdue; the district's two have the older deadlines
+  EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis(), /*limit=*/2), 1);
+  EXPECT_EQ(alerts_->Get(ScopeAt(kTown1), *later->alert_id)->unit_path, "/330499000000/330499001000/");
+}
+
 TEST_P(AssessmentTest, RaisedAndEscalatedAlertsNotifyTheOwningUnitOnly) {
   alerts::NotificationStore notes(*db_);
   auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
@@ -320,6 +336,7 @@ TEST_P(AssessmentTest, AnonymousSelfAssessmentGoesToTheLinksUnit) {
 
 TEST_P(AssessmentTest, ResultListShowsEveryResultInScopeWithContactsMasked) {
   ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 0)).ok());
+  clock_.Advance(1000);  // at one instant the order would fall to the ids' random part
   Submission k10;
   k10.scale_code = "k10";
   for (int i = 1; i <= 10; ++i) k10.answers[std::to_string(i)] = 5;  // 50: very high, and no rule watches K10
