@@ -42,7 +42,7 @@ Response List(AuditStore& s, Request& req) {
     XINAN_ASSIGN_OR_RETURN(f.from_millis, DateParam(req, "from", 0));
     XINAN_ASSIGN_OR_RETURN(f.to_millis, DateParam(req, "to", kDayMillis));
     int64_t total = 0;
-    XINAN_ASSIGN_OR_RETURN(auto rows, s.List(f, &total));
+    XINAN_ASSIGN_OR_RETURN(auto rows, s.List(http::ScopeOf(req), f, &total));
     json::array items;
     for (const auto& r : rows) {
       const auto& e = r.event;

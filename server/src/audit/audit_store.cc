@@ -1,5 +1,7 @@
 #include "audit/audit_store.h"
 
+#include <algorithm>
+
 namespace xinan::audit {
 namespace {
 
@@ -8,8 +10,17 @@ std::string Next(store::Params& p, store::SqlValue v) {
   return "$" + std::to_string(p.size());
 }
 
-std::string Where(const AuditFilter& f, store::Params& p) {
-  std::string w = " WHERE 1 = 1";
+// Paths of a district, the top of the tree, have two slashes: "/330499000000/".
+bool IsTop(const security::Scope& scope) {
+  const std::string& path = scope.unit_path();
+  return std::count(path.begin(), path.end(), '/') == 2;
+}
+
+std::string Where(const security::Scope& scope, const AuditFilter& f, store::Params& p) {
+  std::string w = " WHERE (actor_unit_id IN (SELECT id FROM org_units WHERE " + scope.Condition("path", p) +
+                  ") OR person_id IN (SELECT id FROM people WHERE " + scope.Condition("unit_path", p) + ")";
+  if (IsTop(scope)) w += " OR (COALESCE(actor_unit_id, '') = '' AND COALESCE(person_id, '') = '')";
+  w += ")";
   if (!f.action.empty()) {
     w += f.action.back() == '.' ? " AND action LIKE " + Next(p, f.action + "%")
                                 : " AND action = " + Next(p, f.action);
@@ -23,11 +34,12 @@ std::string Where(const AuditFilter& f, store::Params& p) {
 
 }  // namespace
 
-Result<std::vector<AuditRow>> AuditStore::List(const AuditFilter& f, int64_t* total) {
+Result<std::vector<AuditRow>> AuditStore::List(const security::Scope& scope, const AuditFilter& f,
+                                               int64_t* total) {
   std::vector<AuditRow> out;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     store::Params p;
-    std::string where = Where(f, p);
+    std::string where = Where(scope, f, p);
     XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*) FROM audit_log" + where, p));
     *total = count[0].Int(0);
     std::string limit = Next(p, int64_t{f.limit});

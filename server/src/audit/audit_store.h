@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "security/scope.h"
 #include "store/database.h"
 
 namespace xinan::audit {
@@ -27,8 +28,10 @@ struct AuditRow {
 class AuditStore {
  public:
   explicit AuditStore(store::Database& db) : db_(db) {}
-  // Newest first.
-  Result<std::vector<AuditRow>> List(const AuditFilter& f, int64_t* total);
+  // Newest first: the events of actors in the scope's units and the events about residents in
+  // it; events with neither (a system actor about no resident, e.g. an anonymous
+  // self-assessment) only for a scope at the top of the tree (a district).
+  Result<std::vector<AuditRow>> List(const security::Scope& scope, const AuditFilter& f, int64_t* total);
 
  private:
   store::Database& db_;

@@ -211,6 +211,24 @@ test('an identified self-assessment with a registered ID number lands in that re
   assert.equal((await api(srv.url, 'GET', `/api/v1/assessments/${anon.json.id}`, { auth: v2 })).json.personId, '')
 })
 
+test('an ID number without its name files nothing in the record, and no answer tells where a resident lives', async () => {
+  const person = (await api(srv.url, 'GET', '/api/v1/people?pageSize=1', { auth: v1 })).json.items[0]
+  const detail = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json
+  const before = (await api(srv.url, 'GET', `/api/v1/people/${person.id}/assessments`, { auth: v1 })).json.total
+  const stranger = await submit(V12, { scaleCode: 'phq9', answers: phq9(0, 1), respondent: { name: '冒名者', phone: '13900000006', idNumber: detail.idNumber } })
+  assert.equal(stranger.status, 201, stranger.text)
+  assert.equal((await api(srv.url, 'GET', `/api/v1/people/${person.id}/assessments`, { auth: v1 })).json.total, before,
+    'not filed in the resident\'s record')
+  assert.equal((await api(srv.url, 'GET', `/api/v1/assessments/${stranger.json.id}`, { auth: v2 })).json.personId, '',
+    'kept at the link\'s village as an unregistered respondent')
+  const owner = await submit(V12, { scaleCode: 'phq9', answers: phq9(0), respondent: { name: detail.name, phone: '13900000005', idNumber: detail.idNumber } })
+  assert.equal(owner.status, 201)
+  const unknown = await submit(V12, { scaleCode: 'phq9', answers: phq9(0), respondent: { name: '王五', phone: '13900000004', idNumber: idNumber(98764) } })
+  assert.deepEqual(owner.json.help, unknown.json.help, 'a registered and an unknown ID number get the same help: the link\'s')
+  assert.deepEqual(stranger.json.help, unknown.json.help)
+  assert.ok(unknown.json.help.unitName, 'the link\'s village is named')
+})
+
 test('the QR code of a campaign link comes as SVG and PNG', async () => {
   const svg = await fetch(`${srv.url}/api/v1/public/units/${V11}/qr.svg?scale=phq9&campaign=abc123`)
   assert.equal(svg.status, 200)

@@ -124,6 +124,31 @@ test('break-glass opens the record read-only for the sibling, with a reason, lis
   assert.ok(grant.personUnitName.length > 0)
 })
 
+test('the audit log and the break-glass list are scoped: an admin of another town sees neither', async () => {
+  const body = { username: 'admin_town2_scope', displayName: '二镇管理员', unitId: town2.user.unit.id, roles: ['district_admin'], password: 'Scope-Admin-Password-1' }
+  assert.equal((await api(srv.url, 'POST', '/api/v1/users', { auth: admin, body })).status, 201)
+  const other = await login(srv.url, body.username, body.password)
+  const grant = await api(srv.url, 'POST', '/api/v1/people/break-glass', { auth: v2, body: { idNumber: (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json.idNumber, reason: '热线来电自述危机，需核实既往记录' } })
+  assert.equal(grant.status, 201, grant.text)
+  const about = (auth) => api(srv.url, 'GET', `/api/v1/audit?personId=${person.id}&pageSize=200`, { auth })
+  const district = await about(admin)
+  assert.ok(district.json.items.some((e) => e.action === 'person.create'), 'the district sees the events about its resident')
+  assert.ok(district.json.items.some((e) => e.action === 'person.break_glass'))
+  const elsewhere = await about(other)
+  assert.equal(elsewhere.status, 200)
+  assert.equal(elsewhere.json.total, 0, 'nothing about a resident of another town')
+  const all = await api(srv.url, 'GET', '/api/v1/audit?pageSize=200', { auth: other })
+  assert.ok(all.json.items.length > 0, 'its own sign-in at least')
+  const outside = [v1.user.unit.id, v2.user.unit.id, town1.user.unit.id, admin.user.unit.id]
+  assert.deepEqual(all.json.items.filter((e) => outside.includes(e.actorUnitId)), [], 'no events of other towns\' or the district\'s users')
+  assert.ok(all.json.items.some((e) => e.actorUsername === body.username && e.action === 'auth.login'))
+  assert.ok(all.json.items.every((e) => e.actorUnitId !== '' || e.personId !== ''), 'no unattributed system events below the district')
+  assert.ok((await api(srv.url, 'GET', '/api/v1/break-glass', { auth: admin })).json.items.some((g) => g.username === 'counsellor_330499001002'))
+  const grants = await api(srv.url, 'GET', '/api/v1/break-glass', { auth: other })
+  assert.equal(grants.status, 200)
+  assert.equal(grants.json.total, 0, 'a grant of another town\'s user is not listed')
+})
+
 test('org units and users are scoped too', async () => {
   const sibling = await api(srv.url, 'GET', `/api/v1/org/units/${v1.user.unit.id}`, { auth: v2 })
   assert.equal(sibling.status, 404)

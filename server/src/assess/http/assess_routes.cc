@@ -147,7 +147,7 @@ Response ResultRespondent(AssessmentStore& st, Request& req) {
 
 Response History(AssessmentStore& st, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
-    XINAN_ASSIGN_OR_RETURN(auto list, st.History(ScopeOf(req), req.Param("id"), clock.NowMillis()));
+    XINAN_ASSIGN_OR_RETURN(auto list, st.History(ActorOf(req), ScopeOf(req), req.Param("id"), clock.NowMillis()));
     json::array items;
     for (const auto& a : list) items.push_back(ResultJson(a, st.scales()));
     return http::Json(200, json::object{{"items", items}, {"total", list.size()}});

@@ -206,14 +206,17 @@ Result<AssessmentStore::Target> AssessmentStore::SelfTarget(store::Connection& c
   Target link{rows[0].Text(0), rows[0].Text(1), "", {}, rows[0].Text(2), rows[0].Text(3), rows[0].Text(4),
               rows[0].Text(1)};
   if (s.respondent.id_number.empty()) return link;
+  // A registered resident only when the name matches the ID number too, so that an ID number
+  // alone files nothing in a stranger's record. The help shown stays the link's: the answer
+  // must not tell a caller whether, or where, an ID number is registered.
   XINAN_ASSIGN_OR_RETURN(store::Rows person, c.Query(
-      "SELECT p.id, p.unit_id, p.unit_path, p.tags, u.name, u.code, " + org::EffectiveHotline("u") + " FROM people p "
-      "JOIN org_units u ON u.id = p.unit_id WHERE p.id_number_bidx = $1",
-      {cipher_.BlindIndex("id_number", s.respondent.id_number)}));
+      "SELECT p.id, p.unit_id, p.unit_path, p.tags, u.code FROM people p "
+      "JOIN org_units u ON u.id = p.unit_id WHERE p.id_number_bidx = $1 AND p.name = $2",
+      {cipher_.BlindIndex("id_number", s.respondent.id_number), s.respondent.name}));
   if (person.empty()) return link;
   const store::Row& r = person[0];
-  return Target{r.Text(1), r.Text(2), r.Text(0), people::DecodeTags(r.Text(3)), r.Text(4), r.Text(5), r.Text(6),
-                link.link_path};
+  return Target{r.Text(1), r.Text(2), r.Text(0), people::DecodeTags(r.Text(3)), link.unit_name, r.Text(4),
+                link.hotline, link.link_path};
 }
 
 Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& actor, Submission s) {
@@ -241,11 +244,14 @@ Result<StoredAssessment> AssessmentStore::SubmitSelf(const security::Actor& acto
   return *out;
 }
 
-Result<std::vector<StoredAssessment>> AssessmentStore::History(const security::Scope& scope,
+Result<std::vector<StoredAssessment>> AssessmentStore::History(const security::Actor& actor,
+                                                               const security::Scope& scope,
                                                                const std::string& person_id,
                                                                int64_t now_millis) {
   std::vector<StoredAssessment> out;
-  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    store::Connection& c = w.conn();
+    out.clear();
     store::Params p{person_id};
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
         "SELECT a.id, a.unit_id, a.scale_code, a.scale_version, a.raw_score, a.total_score, a.band, "
@@ -271,7 +277,8 @@ Result<std::vector<StoredAssessment>> AssessmentStore::History(const security::S
       }
       out.push_back(std::move(a));
     }
-    return Status::Ok();
+    if (out.empty()) return Status::Ok();
+    return w.Audit(actor.Event("assessment.history", "person", person_id, person_id));
   }));
   return out;
 }

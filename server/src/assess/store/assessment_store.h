@@ -102,7 +102,9 @@ class AssessmentStore {
                                            const Submission& s);
   // Scores and stores a self-assessment by the link of the active unit `s.unit_code` (unknown
   // or inactive unit → not_found), through `s.campaign_id` when set (see CheckCampaign), and
-  // identified when `s.respondent` is (validated: see ValidateRespondent).
+  // identified when `s.respondent` is (validated: see ValidateRespondent). A respondent whose
+  // ID number and name are a registered resident's is filed in that resident's record and unit;
+  // the help returned (unit name, hotline) is always the link's.
   Result<StoredAssessment> SubmitSelf(const security::Actor& actor, Submission s);
   // One stored result with its answers, rescored for factor scores and critical items with
   // the version it was scored with. A detail read: audited as assessment.read (with the
@@ -110,9 +112,10 @@ class AssessmentStore {
   Result<StoredAssessment> Get(const security::Actor& actor, const security::Scope& scope,
                                const std::string& id);
   // A resident's results in scope, newest first; a break-glass grant of the scope's user that has
-  // not expired at `now_millis` opens the resident's whole record, results included.
-  Result<std::vector<StoredAssessment>> History(const security::Scope& scope, const std::string& person_id,
-                                                int64_t now_millis);
+  // not expired at `now_millis` opens the resident's whole record, results included. Audited as
+  // assessment.history of the person when it shows any result (a durable write).
+  Result<std::vector<StoredAssessment>> History(const security::Actor& actor, const security::Scope& scope,
+                                                const std::string& person_id, int64_t now_millis);
 
   // The results of the units in scope, newest first — so that an identified respondent whose
   // result raised no alert (a scale no rule watches) still reaches someone.
@@ -128,7 +131,7 @@ class AssessmentStore {
   struct Target {
     std::string unit_id, unit_path, person_id;
     std::vector<std::string> tags;
-    std::string unit_name, unit_code, hotline;
+    std::string unit_name, unit_code, hotline;  // name and hotline: the help the respondent sees
     std::string link_path;  // self-assessment: the path of the link's unit (may differ from unit_path)
   };
   // What is computed before the write job, so the single writer thread only runs statements:

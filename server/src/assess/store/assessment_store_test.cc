@@ -124,7 +124,7 @@ TEST_P(AssessmentTest, BadAnswersStoreNothing) {
   auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), s);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().fields().at(0).field, "answers.4");
-  EXPECT_TRUE(assessments_->History(ScopeAt(kVillage11), person_, clock_.NowMillis())->empty());
+  EXPECT_TRUE(assessments_->History(ActorFor("", "c"), ScopeAt(kVillage11), person_, clock_.NowMillis())->empty());
   s = Phq9(0, 0);
   s.scale_code = "nope";
   EXPECT_EQ(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), s).status().fields().at(0).code,
@@ -135,8 +135,10 @@ TEST_P(AssessmentTest, SiblingsSeeNeitherResultsNorAlerts) {
   ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(3, 1)).ok());
   EXPECT_EQ(assessments_->SubmitForPerson(ActorFor("", "s"), ScopeAt(kVillage12), Phq9(0, 0)).status().kind(),
             StatusKind::kNotFound);
-  EXPECT_TRUE(assessments_->History(ScopeAt(kVillage12), person_, clock_.NowMillis())->empty());
-  EXPECT_EQ(assessments_->History(ScopeAt(kVillage11), person_, clock_.NowMillis())->size(), 1u);
+  EXPECT_TRUE(assessments_->History(ActorFor("", "s"), ScopeAt(kVillage12), person_, clock_.NowMillis())->empty());
+  EXPECT_EQ(AuditCount("assessment.history", person_), 0) << "nothing shown, nothing read";
+  EXPECT_EQ(assessments_->History(ActorFor("", "c"), ScopeAt(kVillage11), person_, clock_.NowMillis())->size(), 1u);
+  EXPECT_EQ(AuditCount("assessment.history", person_), 1) << "reading the record is audited";
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis())->total, 0);
   auto mine = alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis());
   EXPECT_EQ(alerts_->Get(ScopeAt(kVillage12), mine->items[0].id).status().kind(), StatusKind::kNotFound);
@@ -150,16 +152,16 @@ TEST_P(AssessmentTest, BreakGlassOpensTheResidentsResultsReadOnlyForADay) {
   std::string user = AddUser("counsellor_v12", kVillage12, "community_counsellor");
   auto actor = ActorFor(user, "counsellor_v12");
   auto scope = ScopeAt(kVillage12, user);
-  EXPECT_TRUE(assessments_->History(scope, person_, clock_.NowMillis())->empty()) << "no grant, nothing";
+  EXPECT_TRUE(assessments_->History(actor, scope, person_, clock_.NowMillis())->empty()) << "no grant, nothing";
   EXPECT_EQ(assessments_->Get(actor, scope, r->id).status().kind(), StatusKind::kNotFound);
   std::string first17 = "33049919900101001";
   ASSERT_TRUE(people_->BreakGlass(actor, first17 + people::IdNumberCheckChar(first17), "危机热线转介，需核实既往记录").ok());
-  EXPECT_EQ(assessments_->History(scope, person_, clock_.NowMillis())->size(), 1u) << "the record's results";
+  EXPECT_EQ(assessments_->History(actor, scope, person_, clock_.NowMillis())->size(), 1u) << "the record's results";
   EXPECT_TRUE(assessments_->Get(actor, scope, r->id).ok()) << "and their reports";
   EXPECT_EQ(assessments_->SubmitForPerson(actor, scope, Phq9(0, 0)).status().kind(), StatusKind::kNotFound)
       << "break-glass is read-only";
   clock_.Advance(people::PeopleStore::kBreakGlassMillis);
-  EXPECT_TRUE(assessments_->History(scope, person_, clock_.NowMillis())->empty()) << "a day later, gone";
+  EXPECT_TRUE(assessments_->History(actor, scope, person_, clock_.NowMillis())->empty()) << "a day later, gone";
 }
 
 TEST_P(AssessmentTest, AcknowledgeAndCloseWithOutcome) {

@@ -140,16 +140,23 @@ Result<std::vector<ResponseRow>> CampaignStore::Responses(const security::Actor&
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_RETURN_IF_ERROR(LoadCampaign(w.conn(), scope, id, today).status());
     store::Params p{id};
+    // A resident is named only while in the caller's scope (one who moved to a sibling village
+    // keeps the answer here, not the name), as in the alert inbox.
+    std::string resident_in_scope = scope.Condition("pe.unit_path", p);
+    std::string in_scope = scope.Condition("a.unit_path", p);
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
         "SELECT a.id, u.name, COALESCE(pe.name, a.respondent_name, ''), a.scale_code, a.scale_version, "
         "a.answers, a.raw_score, a.total_score, a.band, a.positive, a.created_at, a.critical, "
-        "COALESCE(al.level, '') FROM assessments a "
-        "JOIN org_units u ON u.id = a.unit_id LEFT JOIN people pe ON pe.id = a.person_id "
-        "LEFT JOIN alerts al ON al.assessment_id = a.id "
-        "WHERE a.campaign_id = $1 AND " + scope.Condition("a.unit_path", p) + " ORDER BY a.created_at, a.id", p));
+        "COALESCE(al.level, ''), a.person_id FROM assessments a "
+        "JOIN org_units u ON u.id = a.unit_id "
+        "LEFT JOIN people pe ON pe.id = a.person_id AND " + resident_in_scope +
+        " LEFT JOIN alerts al ON al.assessment_id = a.id "
+        "WHERE a.campaign_id = $1 AND " + in_scope + " ORDER BY a.created_at, a.id", p));
     for (const auto& r : rows) {
       out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Real(6), r.Real(7),
                      r.Text(8), r.Int(9) != 0, r.Int(10), r.Int(11) != 0, r.Text(12)});
+      // The export shows this resident's answers: the log can tell who saw them.
+      if (!r.IsNull(13)) XINAN_RETURN_IF_ERROR(w.Audit(actor.Event("campaign.export", "assessment", r.Text(0), r.Text(13))));
     }
     return w.Audit(actor.Event("campaign.export", "campaign", id, "", std::to_string(out.size()) + " rows"));
   }));

@@ -108,7 +108,9 @@ class CampaignStore {
   Result<RosterPage> Roster(const security::Scope& scope, const std::string& id, const std::string& q,
                             int offset, int limit);
   Result<CampaignStats> Stats(const security::Scope& scope, const std::string& id);
-  // Every response of the campaign, oldest first; audited as campaign.export.
+  // Every response of the campaign, oldest first, naming a registered resident only while the
+  // resident is in `scope`; audited as campaign.export of the campaign, and of each registered
+  // resident's result (with the person) so the log tells who saw whose answers.
   Result<std::vector<ResponseRow>> Responses(const security::Actor& actor, const security::Scope& scope,
                                              const std::string& id);
   // The public face of a campaign's link (no scope: anyone holding the link sees this).

@@ -123,7 +123,7 @@ Response Grants(PeopleStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(http::Paging paging, http::ParsePaging(req));
     int64_t total = 0;
-    XINAN_ASSIGN_OR_RETURN(auto grants, s.Grants(paging.Offset(), paging.page_size, &total));
+    XINAN_ASSIGN_OR_RETURN(auto grants, s.Grants(ScopeOf(req), paging.Offset(), paging.page_size, &total));
     json::array items;
     for (const auto& g : grants) {
       items.push_back({{"id", g.id}, {"username", g.username}, {"displayName", g.display_name},

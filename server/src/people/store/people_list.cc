@@ -12,11 +12,13 @@ constexpr const char* kListSelect =
     "SELECT p.id, p.unit_id, o.code, o.name, p.unit_path, p.name, p.gender, p.birth_date, "
     "NULL, p.id_number_masked, NULL, p.phone_masked, p.address, p.tags, p.created_at, "
     "p.updated_at, p.version FROM people p JOIN org_units o ON o.id = p.unit_id";
+// Grants of users, followed by a condition on the user's unit path (u.unit_path).
+constexpr const char* kGrantFrom = " FROM break_glass_grants g JOIN users u ON u.id = g.user_id WHERE ";
 constexpr const char* kGrantSelect =
     "SELECT g.id, g.user_id, u.username, u.display_name, o.name, g.person_id, g.reason, "
     "g.created_at, g.expires_at, p.name, po.name FROM break_glass_grants g JOIN users u ON u.id = g.user_id "
     "JOIN org_units o ON o.id = u.unit_id JOIN people p ON p.id = g.person_id "
-    "JOIN org_units po ON po.id = p.unit_id ORDER BY g.created_at DESC LIMIT $1 OFFSET $2";
+    "JOIN org_units po ON po.id = p.unit_id WHERE ";
 
 // `created` names the creation time (the column, or an expression of it that no index serves).
 std::string OrderBy(const std::string& sort, std::string_view created = "p.created_at") {
@@ -149,12 +151,17 @@ Result<BreakGlassGrant> PeopleStore::BreakGlass(const security::Actor& actor,
   return g;
 }
 
-Result<std::vector<BreakGlassGrant>> PeopleStore::Grants(int offset, int limit, int64_t* total) {
+Result<std::vector<BreakGlassGrant>> PeopleStore::Grants(const security::Scope& scope, int offset, int limit,
+                                                        int64_t* total) {
   std::vector<BreakGlassGrant> out;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
-    XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*) FROM break_glass_grants"));
+    store::Params p;
+    std::string in_scope = scope.Condition("u.unit_path", p);
+    XINAN_ASSIGN_OR_RETURN(store::Rows count, c.Query("SELECT COUNT(*)" + (kGrantFrom + in_scope), p));
     *total = count[0].Int(0);
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(kGrantSelect, {int64_t{limit}, int64_t{offset}}));
+    std::string page = " ORDER BY g.created_at DESC LIMIT " + Next(p, int64_t{limit});
+    page += " OFFSET " + Next(p, int64_t{offset});
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(kGrantSelect + in_scope + page, p));
     for (const auto& r : rows) {
       out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
                      r.Int(7), r.Int(8), r.Text(9), r.Text(10)});

@@ -70,7 +70,10 @@ class PeopleStore {
   // Opens the record with this ID number for 24 h, whatever its unit; audited with the reason.
   Result<BreakGlassGrant> BreakGlass(const security::Actor& actor, const std::string& id_number,
                                      const std::string& reason);
-  Result<std::vector<BreakGlassGrant>> Grants(int offset, int limit, int64_t* total);
+  // The grants of users in the scope's units (break-glass reaches outside a user's scope, so the
+  // user's unit, not the resident's, decides who sees the grant), newest first.
+  Result<std::vector<BreakGlassGrant>> Grants(const security::Scope& scope, int offset, int limit,
+                                              int64_t* total);
 
   const security::FieldCipher& cipher() const { return cipher_; }
 

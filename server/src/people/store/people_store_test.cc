@@ -222,9 +222,11 @@ TEST_P(PeopleStoreTest, BreakGlassOpensOneRecordForADayReadOnly) {
   EXPECT_EQ(people_->Update(actor, scope, p.id, in).status().kind(), StatusKind::kNotFound);
   EXPECT_EQ(AuditCount("person.break_glass", p.id), 1);
   int64_t total = 0;
-  auto grants = people_->Grants(0, 20, &total);
+  auto grants = people_->Grants(ScopeAt(kTown1), 0, 20, &total);
   ASSERT_TRUE(grants.ok());
-  EXPECT_EQ(total, 1);
+  EXPECT_EQ(total, 1) << "the town of the user who opened it sees the grant";
+  EXPECT_EQ(people_->Grants(ScopeAt(kTown2), 0, 20, &total)->size(), 0u);
+  EXPECT_EQ(total, 0) << "another town does not";
   EXPECT_EQ(grants->at(0).username, "counsellor_v12");
   EXPECT_EQ(grants->at(0).person_name, p.name) << "the admin's log names whose record was opened";
   EXPECT_EQ(grants->at(0).person_unit_name, "东湖村");

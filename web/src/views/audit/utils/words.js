@@ -7,7 +7,7 @@ export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login_failed', 'auth.logout', 'user.create', 'user.update', 'user.password_change', 'user.password_reset',
   'org_unit.create', 'org_unit.update', 'org_unit.delete',
   'person.create', 'person.read', 'person.update', 'person.break_glass',
-  'assessment.create', 'assessment.read', 'assessment.respondent_read',
+  'assessment.create', 'assessment.read', 'assessment.history', 'assessment.respondent_read',
   'alert.raise', 'alert.acknowledged', 'alert.started', 'alert.closed', 'alert.escalate', 'alert.respondent_read',
   'warning_rule.create', 'warning_rule.update', 'warning_rule.delete',
   'campaign.create', 'campaign.update', 'campaign.delete', 'campaign.roster_import', 'campaign.export'
