@@ -3,6 +3,7 @@
 // identified respondents), coverage and positive rate by unit, Excel export, sibling scope.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { inflateRawSync } from 'node:zlib'
 import { startServer, api, login, idNumber } from './harness.mjs'
 
 let srv, town1, v1, v2, town2
@@ -227,6 +228,42 @@ test('an ID number without its name files nothing in the record, and no answer t
   assert.deepEqual(owner.json.help, unknown.json.help, 'a registered and an unknown ID number get the same help: the link\'s')
   assert.deepEqual(stranger.json.help, unknown.json.help)
   assert.ok(unknown.json.help.unitName, 'the link\'s village is named')
+})
+
+// The XML text of every part of an .xlsx (a zip): enough to look for a string in a sheet.
+function xlsxText(bytes) {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  let at = bytes.readUInt32LE(end + 16)
+  let text = ''
+  for (let n = bytes.readUInt16LE(end + 10); n > 0; n--) {
+    const method = bytes.readUInt16LE(at + 10), size = bytes.readUInt32LE(at + 20)
+    const nameLen = bytes.readUInt16LE(at + 28), extra = bytes.readUInt16LE(at + 30), comment = bytes.readUInt16LE(at + 32)
+    const local = bytes.readUInt32LE(at + 42)
+    const data = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28)
+    const raw = bytes.subarray(data, data + size)
+    text += (method === 8 ? inflateRawSync(raw) : raw).toString('utf8')
+    at += 46 + nameLen + extra + comment
+  }
+  return text
+}
+
+test('the export shows a resident\'s record only while in scope, and each exported result is audited with the person', async () => {
+  const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, name: '迁出测试' }) })).json
+  const person = (await api(srv.url, 'GET', '/api/v1/people?pageSize=1', { auth: v1 })).json.items[0]
+  const detail = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: v1 })).json
+  const r = await submit(V11, { scaleCode: 'phq9', answers: phq9(1), campaignId: c.id, respondent: { name: detail.name, phone: '13900000003', idNumber: detail.idNumber } })
+  assert.equal(r.status, 201, r.text)
+  const exportText = async () => xlsxText(Buffer.from(await (await fetch(`${srv.url}/api/v1/campaigns/${c.id}/export.xlsx`,
+    { headers: { Authorization: `Bearer ${v1.token}` } })).arrayBuffer()))
+  assert.ok((await exportText()).includes(detail.name), 'the resident is named while in the village')
+  const audited = await api(srv.url, 'GET', `/api/v1/audit?personId=${person.id}&action=campaign.export`, { auth: await login(srv.url, 'admin_330499000000') })
+  assert.equal(audited.json.total, 1, 'the export of the resident\'s answers is in the log with the person')
+  const moved = await api(srv.url, 'PUT', `/api/v1/people/${person.id}`, { auth: town1,
+    body: { ...detail, name: '迁出后改名', unitId: v2.user.unit.id } })
+  assert.equal(moved.status, 200, moved.text)
+  const after = await exportText()
+  assert.ok(!after.includes('迁出后改名'), 'moved to the sibling village: the record\'s current name is not shown here')
+  assert.ok(after.includes(detail.name), 'the name the respondent gave this campaign stays with the answer')
 })
 
 test('the QR code of a campaign link comes as SVG and PNG', async () => {
