@@ -26,6 +26,12 @@ bool IsUtf8(std::string_view s) {
   return true;
 }
 
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 bool HasControlCharacter(std::string_view s) {
   for (unsigned char c : s) {
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;

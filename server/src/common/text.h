@@ -12,6 +12,8 @@ namespace xinan {
 
 // Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
 bool IsUtf8(std::string_view s);
+// Characters (Unicode code points) of UTF-8 text: the bytes that do not continue a sequence.
+size_t CodePoints(std::string_view s);
 // Whether `s` holds a C0 control character other than tab, line feed and carriage return, or DEL.
 bool HasControlCharacter(std::string_view s);
 // `bytes` converted from GB18030 to UTF-8; nullopt when they are not GB18030 text.

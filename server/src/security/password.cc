@@ -6,15 +6,11 @@
 #include <cctype>
 
 #include "common/fiber.h"
+#include "common/text.h"
 #include "security/sodium_init.h"
 
 namespace xinan::security {
 namespace {
-
-size_t CodePoints(const std::string& s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 std::string Lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });

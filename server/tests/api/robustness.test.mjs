@@ -159,6 +159,35 @@ test('text with a control character is refused naming the field; PostgreSQL woul
   assert.equal((await api(srv.url, 'GET', '/api/v1/people?pageSize=1', { auth: village })).json.total, people + 1)
 })
 
+// Free text has a ceiling everywhere it is stored: one character past it is refused naming the field.
+test('free text past its limit is refused naming the field', async () => {
+  const long = (n) => '字'.repeat(n)
+  const answers = await phq9Answers(1)
+  const raised = await api(srv.url, 'POST', '/api/v1/public/units/330499001001/assessments', { body: { scaleCode: 'phq9', answers, consent: true } })
+  const alert = (await api(srv.url, 'GET', '/api/v1/alerts?level=red', { auth: village })).json.items.find((a) => a.assessmentId === raised.json.id)
+  const person = (await api(srv.url, 'GET', '/api/v1/people?pageSize=200', { auth: village })).json.items.find((p) => p.idNumberMasked)
+  const idNumber = (await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: village })).json.idNumber
+  const cases = [
+    ['POST', `/api/v1/alerts/${alert.id}/close`, village, { outcome: 'contacted_safe', note: long(2001) }, 'note', 'note_too_long'],
+    ['POST', '/api/v1/people/break-glass', admin, { idNumber, reason: long(501) }, 'reason', 'reason_too_long'],
+    ['POST', '/api/v1/users', admin, { username: 'long_name_user', displayName: long(51), unitId: village.user.unit.id, roles: ['community_counsellor'], password: 'Robust-Password-1' }, 'displayName', 'name_too_long'],
+    ['POST', '/api/v1/warning-rules', admin, { name: long(101), level: 'yellow', scaleCode: 'phq9', minTotal: 5 }, 'name', 'name_too_long']
+  ]
+  for (const [method, path, auth, body, field, code] of cases) {
+    const r = await api(srv.url, method, path, { auth, body })
+    assert.equal(r.status, 422, `${path}: ${r.text}`)
+    assert.deepEqual(r.json.errors.map((e) => [e.field, e.code]), [[field, code]], path)
+  }
+  const closed = await api(srv.url, 'POST', `/api/v1/alerts/${alert.id}/close`, { auth: village, body: { outcome: 'contacted_safe', note: long(2000) } })
+  assert.equal(closed.status, 200, 'at the limit is fine')
+  const roster = `name,phone,unitCode,group\n${long(51)},13800000001,330499001001,1班\n张二,13800000002,330499001001,${long(101)}\n`
+  const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: village, body: { name: '长度测试', unitId: village.user.unit.id,
+    scaleCodes: ['phq9'], startsOn: '2026-12-01', endsOn: '2026-12-31' } })).json
+  const refused = await api(srv.url, 'POST', `/api/v1/campaigns/${c.id}/roster`, { auth: village, raw: roster, headers: { 'Content-Type': 'text/csv' } })
+  assert.equal(refused.status, 422, refused.text)
+  assert.deepEqual(refused.json.errors.map((e) => [e.field, e.code]), [['line 2: name', 'name_too_long'], ['line 3: group', 'group_too_long']])
+})
+
 test('a query or path that is not UTF-8 is refused as malformed, not passed to the database', async () => {
   const list = await api(srv.url, 'GET', '/api/v1/people?q=%FF', { auth: village })
   assert.equal(list.status, 200, 'a malformed query pair is ignored')

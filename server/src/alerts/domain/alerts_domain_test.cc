@@ -51,6 +51,12 @@ TEST(WarningRules, Validation) {
   WarningRule neg{"x", "n", AlertLevel::kRed, "", std::nullopt, -1.0, false, {}, true};
   EXPECT_EQ(ValidateRule(neg).fields().at(0).code, "rule_rise_positive");
   for (const auto& r : DefaultRules()) EXPECT_TRUE(ValidateRule(r).ok()) << r.id;
+  std::string hundred;
+  for (int i = 0; i < 100; ++i) hundred += "规";
+  WarningRule named{"x", hundred, AlertLevel::kRed, "", std::nullopt, std::nullopt, true, {}, true};
+  EXPECT_TRUE(ValidateRule(named).ok()) << "100 characters";
+  named.name += "则";
+  EXPECT_EQ(ValidateRule(named).fields().at(0).code, "name_too_long");
 }
 
 TEST(WarningRules, ThresholdsANoTotalCanReachAreRefused) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/text.h"
+
 namespace xinan::alerts {
 namespace {
 
@@ -41,6 +43,7 @@ std::optional<AlertLevel> ParseAlertLevel(const std::string& code) {
 Status ValidateRule(const WarningRule& r) {
   std::vector<FieldError> errs;
   if (r.name.empty()) errs.push_back({"name", "required"});
+  else if (CodePoints(r.name) > 100) errs.push_back({"name", "name_too_long"});
   if (!r.min_total && !r.min_rise && !r.requires_critical && r.required_tags.empty()) {
     errs.push_back({"conditions", "rule_without_condition"});
   }

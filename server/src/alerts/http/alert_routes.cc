@@ -1,6 +1,7 @@
 #include "alerts/http/alert_routes.h"
 
 #include "common/json.h"
+#include "common/text.h"
 #include "http/reply.h"
 #include "identity/domain/roles.h"
 
@@ -78,6 +79,7 @@ Response Close(AlertStore& s, const Clock& clock, Request& req) {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(auto outcome, OptionalString(body, "outcome"));
     XINAN_ASSIGN_OR_RETURN(auto note, OptionalString(body, "note"));
+    if (note && CodePoints(*note) > 2000) return Status::InvalidField("note", "note_too_long");
     XINAN_ASSIGN_OR_RETURN(Alert a, s.Close(ActorOf(req), ScopeOf(req), req.Param("id"),
                                             outcome.value_or(""), note.value_or("")));
     return http::Json(200, AlertJson(a, clock.NowMillis()));

@@ -65,6 +65,7 @@ void RegisterAlertMessages() {
   RegisterMessages({
       {"alert_state", "预警当前状态不允许此操作", "The alert's status does not allow this"},
       {"outcome_invalid", "请选择处置结果", "Choose an outcome"},
+      {"note_too_long", "处置说明不能超过 2000 个字", "The note is at most 2,000 characters"},
       {"level_invalid", "预警级别应为红、橙或黄", "The level must be red, orange or yellow"},
       {"rule_without_condition", "规则至少需要一个条件", "A rule needs at least one condition"},
       {"rule_rise_positive", "分数升高值应大于 0", "The score rise must be above 0"},

@@ -1,26 +1,21 @@
 #include "campaigns/domain/campaign.h"
 
+#include "common/text.h"
+
 #include "people/domain/id_number.h"
 #include "people/domain/person.h"
 
 namespace xinan::campaigns {
 namespace {
 
-// Characters (code points) of UTF-8 text: bytes that do not continue a sequence.
-size_t Utf8Length(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
 
 Status ValidateCampaign(const CampaignInput& in, const std::function<bool(const std::string&)>& scale_known) {
   std::vector<FieldError> errs;
   if (in.name.empty()) errs.push_back({"name", "required"});
-  else if (Utf8Length(in.name) > 200) errs.push_back({"name", "name_too_long"});
-  if (Utf8Length(in.target_group) > 200) errs.push_back({"targetGroup", "target_group_too_long"});
-  if (Utf8Length(in.consent_text) > 2000) errs.push_back({"consentText", "consent_too_long"});
+  else if (CodePoints(in.name) > 200) errs.push_back({"name", "name_too_long"});
+  if (CodePoints(in.target_group) > 200) errs.push_back({"targetGroup", "target_group_too_long"});
+  if (CodePoints(in.consent_text) > 2000) errs.push_back({"consentText", "consent_too_long"});
   if (in.unit_id.empty()) errs.push_back({"unitId", "required"});
   if (in.scale_codes.empty()) errs.push_back({"scaleCodes", "required"});
   for (const auto& c : in.scale_codes) {

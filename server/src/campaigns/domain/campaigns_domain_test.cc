@@ -126,6 +126,17 @@ TEST(RosterCsv, EveryBadLineIsReportedAndNothingReturned) {
   EXPECT_EQ(r.status().code(), "import_failed");
 }
 
+TEST(RosterCsv, NamesAndGroupsHaveCeilings) {
+  auto repeat = [](int n, const std::string& s) { std::string out; while (n-- > 0) out += s; return out; };
+  auto at_limit = ParseRoster("name,phone,unitCode,group\n" + repeat(50, "张") + ",,330499001001," + repeat(100, "班") + "\n");
+  EXPECT_TRUE(at_limit.ok()) << "50 characters of name, 100 of group";
+  auto over = ParseRoster("name,phone,unitCode,group\n" + repeat(51, "张") + ",,330499001001," + repeat(101, "班") + "\n");
+  ASSERT_FALSE(over.ok());
+  std::vector<std::string> got;
+  for (const auto& f : over.status().fields()) got.push_back(f.field + ":" + f.code);
+  EXPECT_EQ(got, (std::vector<std::string>{"line 2: name:name_too_long", "line 2: group:group_too_long"}));
+}
+
 TEST(RosterCsv, HeaderOnlyIsEmpty) {
   auto r = ParseRoster("name,phone,unitCode\n");
   ASSERT_FALSE(r.ok());

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/csv.h"
+#include "common/text.h"
 #include "people/domain/phone.h"
 
 namespace xinan::campaigns {
@@ -22,6 +23,8 @@ ParsedRoster ParseRosterLines(const std::string& bytes) {
     }
     RosterLine l{line_no, cols[0], people::NormalizePhone(cols[1]), cols[2], cols.size() > 3 ? cols[3] : ""};
     if (l.name.empty()) errs.push_back({LineField(line_no, "name"), "required"});
+    else if (CodePoints(l.name) > 50) errs.push_back({LineField(line_no, "name"), "name_too_long"});
+    if (CodePoints(l.group) > 100) errs.push_back({LineField(line_no, "group"), "group_too_long"});
     if (!l.phone.empty()) {
       Status ph = people::ValidatePhone(l.phone, LineField(line_no, "phone"));
       if (!ph.ok()) errs.push_back(ph.fields().at(0));

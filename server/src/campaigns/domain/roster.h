@@ -15,7 +15,8 @@ struct RosterLine {
 };
 
 // Header row, then `name,phone,unitCode[,group]`. Every error of every line is reported as a
-// field "line N: <column>" (name required, phone phone_format, unitCode required,
+// field "line N: <column>" (name required / name_too_long past 50 characters, group
+// group_too_long past 100, phone phone_format, unitCode required,
 // a repeated phone phone_duplicate; fewer than 3 columns roster_columns); an empty roster is
 // roster_empty. Nothing is returned unless every line is valid.
 Result<std::vector<RosterLine>> ParseRoster(const std::string& csv);

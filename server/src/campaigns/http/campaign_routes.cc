@@ -177,6 +177,7 @@ void RegisterCampaignMessages() {
       {"target_size_invalid", "目标人数不能为负数", "The target size cannot be negative"},
       {"roster_empty", "名单中没有数据行", "The roster has no data lines"},
       {"phone_duplicate", "名单中手机号重复", "This phone number appears twice in the roster"},
+      {"group_too_long", "分组不能超过 100 个字", "The group is at most 100 characters"},
       {"roster_columns", "列数不足（需要：姓名,手机号,单位代码[,分组]）", "Too few columns (name,phone,unitCode[,group])"},
   });
 }

@@ -1,4 +1,5 @@
 #include "common/json.h"
+#include "common/text.h"
 #include "http/reply.h"
 #include "identity/domain/roles.h"
 #include "identity/http/identity_routes.h"
@@ -14,6 +15,13 @@ using http::ActorOf;
 using http::ScopeOf;
 
 // Roles from the body; unknown codes or an empty list are field errors on "roles".
+// The display name: required, at most 50 characters.
+Result<std::string> DisplayName(const json::object& body) {
+  XINAN_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "displayName"));
+  if (CodePoints(name) > 50) return Status::InvalidField("displayName", "name_too_long");
+  return name;
+}
+
 Result<std::vector<std::string>> ParseRoles(const json::object& body) {
   XINAN_ASSIGN_OR_RETURN(auto roles, OptionalStringArray(body, "roles"));
   if (!roles || roles->empty()) return Status::InvalidField("roles", "required");
@@ -46,7 +54,7 @@ Response Create(UserStore& users, security::PasswordCost cost, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(std::string username, RequiredString(body, "username"));
-    XINAN_ASSIGN_OR_RETURN(std::string display, RequiredString(body, "displayName"));
+    XINAN_ASSIGN_OR_RETURN(std::string display, DisplayName(body));
     XINAN_ASSIGN_OR_RETURN(std::string unit_id, RequiredString(body, "unitId"));
     XINAN_ASSIGN_OR_RETURN(auto roles, ParseRoles(body));
     XINAN_ASSIGN_OR_RETURN(auto password, OptionalString(body, "password"));
@@ -61,7 +69,7 @@ Response Create(UserStore& users, security::PasswordCost cost, Request& req) {
 Response Update(UserStore& users, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
-    XINAN_ASSIGN_OR_RETURN(std::string display, RequiredString(body, "displayName"));
+    XINAN_ASSIGN_OR_RETURN(std::string display, DisplayName(body));
     XINAN_ASSIGN_OR_RETURN(auto roles, ParseRoles(body));
     XINAN_ASSIGN_OR_RETURN(auto active, OptionalBool(body, "active"));
     XINAN_ASSIGN_OR_RETURN(User u, users.Update(ActorOf(req), ScopeOf(req), req.Param("id"),

@@ -4,16 +4,13 @@
 #include <cctype>
 #include <vector>
 
+#include "common/text.h"
+
 namespace xinan::org {
 namespace {
 
 bool Digits(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
-size_t CodePoints(const std::string& s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
 // Digits of a code that a child must share: 6 under a district, 9 under a town.

@@ -3,16 +3,13 @@
 #include <algorithm>
 #include <string_view>
 
+#include "common/text.h"
+
 #include "people/domain/id_number.h"
 #include "people/domain/phone.h"
 
 namespace xinan::people {
 namespace {
-
-size_t CodePoints(const std::string& s) {
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");

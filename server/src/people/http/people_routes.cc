@@ -3,6 +3,7 @@
 #include "common/clock.h"
 #include "common/json.h"
 #include "common/messages.h"
+#include "common/text.h"
 #include "http/reply.h"
 #include "identity/domain/roles.h"
 
@@ -110,9 +111,9 @@ Response BreakGlass(PeopleStore& s, Request& req) {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(std::string id_number, RequiredString(body, "idNumber"));
     XINAN_ASSIGN_OR_RETURN(std::string reason, RequiredString(body, "reason"));
-    size_t chars = 0;
-    for (char c : reason) chars += (c & 0xC0) != 0x80;
+    size_t chars = CodePoints(reason);
     if (chars < 10) return Status::InvalidField("reason", "reason_too_short");
+    if (chars > 500) return Status::InvalidField("reason", "reason_too_long");
     XINAN_ASSIGN_OR_RETURN(BreakGlassGrant g, s.BreakGlass(ActorOf(req), id_number, reason));
     return http::Created({{"personId", g.person_id}, {"expiresAt", FormatInstant(g.expires_at)}},
                          "/api/v1/people/" + g.person_id);
@@ -192,6 +193,7 @@ void RegisterPeopleMessages() {
       {"address_too_long", "地址过长", "The address is too long"},
       {"tag_invalid", "人群标签无效", "Unknown population tag"},
       {"reason_too_short", "请填写调阅原因（至少 10 个字）", "Give a reason of at least 10 characters"},
+      {"reason_too_long", "调阅原因不能超过 500 个字", "The reason is at most 500 characters"},
   });
 }
 
