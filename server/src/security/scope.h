@@ -58,6 +58,14 @@ class Scope {
            " IN (SELECT person_id FROM break_glass_grants WHERE user_id = " + u +
            " AND expires_at > " + t + "))";
   }
+  // A resident's record (results and their reports): "<id_column> IN (SELECT id FROM people
+  // WHERE …)" — the resident lives in the scope now, or this user opened the resident by
+  // break-glass. The record follows its resident: results taken in a village the resident has
+  // since left are the new village's record, and no longer the old one's.
+  std::string ResidentCondition(std::string_view id_column, int64_t now_millis, store::Params& params) const {
+    return std::string(id_column) + " IN (SELECT id FROM people WHERE " +
+           PersonCondition("unit_path", "id", now_millis, params) + ")";
+  }
   // Whether a record with `record_path` lies inside this scope.
   bool Contains(std::string_view record_path) const {
     return record_path.substr(0, unit_path_.size()) == unit_path_;

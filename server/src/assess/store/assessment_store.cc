@@ -45,8 +45,11 @@ Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, cons
   std::optional<StoredAssessment> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     store::Params p{id};
+    // Taken in the scope (the results list shows it), or part of the record of a resident in it.
+    std::string taken_here = scope.PersonCondition("a.unit_path", "a.person_id", w.NowMillis(), p);
+    std::string resident_here = scope.ResidentCondition("a.person_id", w.NowMillis(), p);
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
-        std::string(kSelectOne) + scope.PersonCondition("a.unit_path", "a.person_id", w.NowMillis(), p), p));
+        std::string(kSelectOne) + "(" + taken_here + " OR " + resident_here + ")", p));
     if (rows.empty()) return Status::NotFound();
     const store::Row& r = rows[0];
     StoredAssessment a;
@@ -257,7 +260,7 @@ Result<std::vector<StoredAssessment>> AssessmentStore::History(const security::A
         "SELECT a.id, a.unit_id, a.scale_code, a.scale_version, a.raw_score, a.total_score, a.band, "
         "a.positive, a.critical, a.created_at, l.id, l.level FROM assessments a "
         "LEFT JOIN alerts l ON l.assessment_id = a.id WHERE a.person_id = $1 AND " +
-        scope.PersonCondition("a.unit_path", "a.person_id", now_millis, p) + " ORDER BY a.created_at DESC", p));
+        scope.ResidentCondition("a.person_id", now_millis, p) + " ORDER BY a.created_at DESC", p));
     for (const auto& r : rows) {
       StoredAssessment a;
       a.id = r.Text(0);

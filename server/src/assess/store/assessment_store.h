@@ -111,8 +111,9 @@ class AssessmentStore {
   // person when known). Outside scope or unknown → not_found.
   Result<StoredAssessment> Get(const security::Actor& actor, const security::Scope& scope,
                                const std::string& id);
-  // A resident's results in scope, newest first; a break-glass grant of the scope's user that has
-  // not expired at `now_millis` opens the resident's whole record, results included. Audited as
+  // A resident's results, newest first, while the resident lives in the scope (wherever each
+  // was taken: the record follows its resident) or a break-glass grant of the scope's user that
+  // has not expired at `now_millis` opens the resident. Audited as
   // assessment.history of the person when it shows any result (a durable write).
   Result<std::vector<StoredAssessment>> History(const security::Actor& actor, const security::Scope& scope,
                                                 const std::string& person_id, int64_t now_millis);

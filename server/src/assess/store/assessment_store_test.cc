@@ -92,6 +92,28 @@ TEST_P(AssessmentTest, AnAlertNamesItsResidentOnlyWhileTheResidentIsInScope) {
       << "the town sees both villages";
 }
 
+// A resident who moves takes the psychological record along: the new village sees every earlier
+// result and opens its report; the old village keeps the result in its own list (taken there)
+// but no longer the record; a village of another town sees neither.
+TEST_P(AssessmentTest, TheRecordFollowsItsResidentToAnotherVillage) {
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(2, 1));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  auto record = [&](const char* unit) {
+    return assessments_->History(ActorFor("", "c"), ScopeAt(unit), person_, clock_.NowMillis())->size();
+  };
+  EXPECT_EQ(record(kVillage12), 0u) << "not yet the sibling's";
+  auto person = people_->Read(ActorFor("", "t"), ScopeAt(kTown1), person_);
+  people::PersonInput moved{person->name, person->gender, person->birth_date, person->id_number, "", "",
+                            UnitId(kVillage12), {}, person->version};
+  ASSERT_TRUE(people_->Update(ActorFor("", "t"), ScopeAt(kTown1), person_, moved).ok());
+  EXPECT_EQ(record(kVillage12), 1u) << "the new village sees the earlier result";
+  EXPECT_TRUE(assessments_->Get(ActorFor("", "c"), ScopeAt(kVillage12), r->id).ok()) << "and opens its report";
+  EXPECT_EQ(record(kVillage11), 0u) << "the old village no longer has the record";
+  EXPECT_TRUE(assessments_->Get(ActorFor("", "c"), ScopeAt(kVillage11), r->id).ok()) << "but the result taken there";
+  EXPECT_EQ(record(kVillage21), 0u);
+  EXPECT_EQ(assessments_->Get(ActorFor("", "c"), ScopeAt(kVillage21), r->id).status().kind(), StatusKind::kNotFound);
+}
+
 TEST_P(AssessmentTest, AVillageWithoutAHotlineShowsItsTownsElseTheDistricts) {
   auto set_hotline = [&](const char* code, const char* hotline) {
     ASSERT_TRUE(db_->Write([&](store::WriteContext& w) -> Status {
