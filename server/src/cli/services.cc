@@ -40,7 +40,8 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonConfig& common,
   XINAN_ASSIGN_OR_RETURN(s->db, store::OpenDatabase(dbo));
   bool created = false;
   XINAN_ASSIGN_OR_RETURN(security::FieldCipher cipher,
-                         security::FieldCipher::LoadOrCreate(common.data_key_file, &created));
+                         security::FieldCipher::LoadOrCreate(common.data_key_file, &created,
+                                                             [&] { return people::HoldsSealedFields(*s->db); }));
   if (created) {
     spdlog::warn("generated a new data key at {} (mode 0600). BACK IT UP: without it the "
                  "encrypted ID numbers and phones cannot be read.", common.data_key_file);

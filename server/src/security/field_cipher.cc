@@ -1,7 +1,9 @@
 #include "security/field_cipher.h"
 
+#include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -40,21 +42,30 @@ Result<FieldCipher::Key> ReadKeyFile(const std::string& path) {
   return key;
 }
 
+// Writes the key durably: a temporary file created 0600 (never through a link), synced, renamed
+// into place, and the directory synced, so a crash never leaves an empty key file behind rows
+// already encrypted with it.
 Status WriteKeyFile(const std::string& path, const FieldCipher::Key& key) {
   std::filesystem::path p(path);
   std::error_code ec;
-  if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path(), ec);
+  std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+  std::filesystem::create_directories(dir, ec);
   std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    if (!out) return Status::Internal("cannot write data key file " + path);
-    out << ToHex(key.data(), key.size()) << "\n";
-    out.flush();
-    if (!out) return Status::Internal("cannot write data key file " + path);
+  ::unlink(tmp.c_str());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::Internal("cannot write data key file " + path);
+  std::string text = ToHex(key.data(), key.size()) + "\n";
+  bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return Status::Internal("cannot write data key file " + path);
   }
-  chmod(tmp.c_str(), 0600);
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status::Internal("cannot write data key file " + path);
+  int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
   return Status::Ok();
 }
 }  // namespace
@@ -66,12 +77,22 @@ FieldCipher::FieldCipher(const Key& master_key) {
                              master_key.data());
 }
 
-Result<FieldCipher> FieldCipher::LoadOrCreate(const std::string& path, bool* created) {
+Result<FieldCipher> FieldCipher::LoadOrCreate(const std::string& path, bool* created,
+                                              const std::function<Result<bool>()>& data_sealed) {
   EnsureSodium();
   *created = false;
   if (std::filesystem::exists(path)) {
     XINAN_ASSIGN_OR_RETURN(Key key, ReadKeyFile(path));
     return FieldCipher(key);
+  }
+  if (data_sealed) {
+    XINAN_ASSIGN_OR_RETURN(bool sealed, data_sealed());
+    if (sealed) {
+      return Status::Unavailable(
+          "data key file " + path + " is missing, but the database holds ID numbers and phones "
+          "encrypted with a key: restore that key file (see docs/operations.md) or point "
+          "--data-key-file / XINAN_DATA_KEY_FILE at it. A new key would make them unreadable.");
+    }
   }
   Key key{};
   crypto_kdf_keygen(key.data());

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <string>
 
 #include "common/result.h"
@@ -19,9 +20,12 @@ class FieldCipher {
   explicit FieldCipher(const Key& master_key);
 
   // Loads the hex master key from `path`; when the file does not exist, generates one and
-  // writes it with mode 0600 (creating parent directories), setting *created = true.
-  // Fails when the file exists but is unreadable, malformed, or readable by group/others.
-  static Result<FieldCipher> LoadOrCreate(const std::string& path, bool* created);
+  // writes it durably with mode 0600 (creating parent directories), setting *created = true —
+  // unless `data_sealed` says data encrypted with some key exists already (kUnavailable then: a
+  // new key would leave it unreadable). Fails when the file exists but is unreadable, malformed,
+  // or readable by group/others.
+  static Result<FieldCipher> LoadOrCreate(const std::string& path, bool* created,
+                                          const std::function<Result<bool>()>& data_sealed = nullptr);
   // A cipher with a random key (tests).
   static FieldCipher Random();
 

@@ -125,6 +125,25 @@ TEST(FieldCipher, KeyFileCreatedPrivateAndReloaded) {
   EXPECT_FALSE(FieldCipher::LoadOrCreate(path, &created).ok());
 }
 
+// A missing key file next to data sealed with some key is an error, never a fresh key.
+TEST(FieldCipher, NoNewKeyWhenDataIsSealedAlready) {
+  testing::TempDir dir("xinan_key_");
+  std::string path = (dir.path() / "data.key").string();
+  bool created = false;
+  auto refused = FieldCipher::LoadOrCreate(path, &created, [] { return Result<bool>(true); });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().kind(), StatusKind::kUnavailable);
+  EXPECT_NE(refused.status().detail().find("missing"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(path)) << "no key written";
+  auto fresh = FieldCipher::LoadOrCreate(path, &created, [] { return Result<bool>(false); });
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_TRUE(created) << "an empty database gets its key";
+  EXPECT_FALSE(std::filesystem::exists(path + ".tmp"));
+  auto read_fails = FieldCipher::LoadOrCreate((dir.path() / "other.key").string(), &created,
+                                              [] { return Result<bool>(Status::Unavailable("db down")); });
+  EXPECT_FALSE(read_fails.ok()) << "unknown is not empty";
+}
+
 // The scope condition is a prefix range on the path; for a village (nothing below it) the
 // equality, which both engines answer from an index on (path, time) in time order.
 TEST(Scope, ConditionIsAPrefixRangeOrAVillagesEquality) {

@@ -3,6 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import net from 'node:net'
+import { existsSync, rmSync } from 'node:fs'
 import { startServer, api, login, personBody } from './harness.mjs'
 
 const FLAGS = ['--access-log', 'false', '--login-rate-per-minute', '1000']
@@ -70,4 +71,14 @@ test('SIGTERM under concurrent writes drains them and exits 0', { timeout: 60000
   }
   assert.deepEqual(missing.slice(0, 10), [], `every acknowledged create of ${acknowledged.length} is present`)
   assert.equal(await again.stop(), 0)
+})
+
+test('a server whose data key file is missing refuses to start instead of making a new key', { timeout: 30000 }, async () => {
+  const srv = await startServer({ residents: 3, extraArgs: FLAGS })
+  assert.equal(await srv.stop({ keepData: true }), 0)
+  rmSync(`${srv.dir}/k.key`)
+  await assert.rejects(startServer({ dir: srv.dir, db: srv.db, seed: false, extraArgs: FLAGS }),
+    /data key file .* is missing, but the database holds ID numbers and phones/)
+  assert.equal(existsSync(`${srv.dir}/k.key`), false, 'no new key was written')
+  srv.discard()
 })

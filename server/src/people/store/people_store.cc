@@ -81,6 +81,19 @@ Status MapUniqueToField(Status st) {
 
 }  // namespace
 
+Result<bool> HoldsSealedFields(store::Database& db) {
+  bool sealed = false;
+  XINAN_RETURN_IF_ERROR(db.Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT 1 WHERE EXISTS (SELECT 1 FROM people WHERE id_number_enc IS NOT NULL OR phone_enc IS NOT NULL) "
+        "OR EXISTS (SELECT 1 FROM assessments WHERE respondent_phone_enc IS NOT NULL) "
+        "OR EXISTS (SELECT 1 FROM campaign_roster WHERE phone_enc IS NOT NULL)"));
+    sealed = !rows.empty();
+    return Status::Ok();
+  }));
+  return sealed;
+}
+
 Result<PeopleStore::TagDefs> PeopleStore::Tags() {
   return tags_.Get([this]() -> Result<std::vector<TagDef>> {
     std::vector<TagDef> out;

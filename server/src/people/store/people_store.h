@@ -43,6 +43,10 @@ struct BreakGlassGrant {
   std::string person_name, person_unit_name;  // whose record was opened, for the admin's log
 };
 
+// Whether any row holds an encrypted ID number or phone (residents, self-assessment
+// respondents, campaign rosters): data that only the data key it was sealed with can read.
+Result<bool> HoldsSealedFields(store::Database& db);
+
 class PeopleStore {
  public:
   static constexpr int64_t kBreakGlassMillis = 24LL * 3600 * 1000;
