@@ -12,8 +12,11 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
                                        const std::string& request_id) {
   int64_t now = clock_.NowMillis();
   if (!ip_limiter_.Allow(client_addr, now)) return Status::RateLimited("login_rate_limited");
+  PasswordGate::Pass pass(gate_, username);  // read the lock state after the previous check counted
+  if (!pass.entered()) return Status::RateLimited("login_busy");
   auto user = users_.FindByUsername(username);
   if (!user.ok()) {
+    (void)security::VerifyPassword(DecoyHash(), password);
     XINAN_RETURN_IF_ERROR(users_.AuditUnknownUser(username, request_id));
     return Status::Unauthenticated("login_failed");
   }
@@ -21,7 +24,8 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
     XINAN_RETURN_IF_ERROR(users_.RecordFailure(user->id, username, "account locked", request_id).status());
     return Status::RateLimited("account_locked");
   }
-  if (!user->active || !security::VerifyPassword(user->password_hash, password)) {
+  bool verified = security::VerifyPassword(user->password_hash, password);
+  if (!user->active || !verified) {
     XINAN_ASSIGN_OR_RETURN(LockState after, users_.RecordFailure(
         user->id, username, user->active ? "wrong password" : "inactive user", request_id));
     if (IsLocked(after, clock_.NowMillis())) return Status::RateLimited("account_locked");
@@ -31,6 +35,14 @@ Result<LoginResult> AuthService::Login(const std::string& username, const std::s
   XINAN_RETURN_IF_ERROR(users_.OpenSession(*user, security::NewId(), security::Sha256Hex(out.token),
                                            out.csrf_token, request_id));
   return out;
+}
+
+const std::string& AuthService::DecoyHash() {
+  std::call_once(decoy_once_, [this] {
+    auto hash = security::HashPassword(security::RandomToken(), cost_);
+    decoy_hash_ = hash.ok() ? *hash : "";
+  });
+  return decoy_hash_;
 }
 
 std::optional<Principal> AuthService::Authenticate(const std::string& token, bool via_cookie) {
@@ -63,8 +75,13 @@ Status AuthService::Logout(const Principal& p, const std::string& request_id) {
 
 Status AuthService::ChangePassword(const Principal& p, const std::string& old_password,
                                    const std::string& new_password, const std::string& request_id) {
+  PasswordGate::Pass pass(gate_, p.username);
+  if (!pass.entered()) return Status::RateLimited("login_busy");
   XINAN_ASSIGN_OR_RETURN(User me, users_.FindByUsername(p.username));
+  if (IsLocked(me.lock, clock_.NowMillis())) return Status::RateLimited("account_locked");
   if (!security::VerifyPassword(me.password_hash, old_password)) {
+    XINAN_ASSIGN_OR_RETURN(LockState after, users_.RecordFailure(me.id, me.username, "wrong old password", request_id));
+    if (IsLocked(after, clock_.NowMillis())) return Status::RateLimited("account_locked");
     return Status::InvalidField("oldPassword", "old_password_wrong");
   }
   XINAN_RETURN_IF_ERROR(security::CheckPasswordPolicy(p.username, new_password, "newPassword"));

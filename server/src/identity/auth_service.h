@@ -2,11 +2,13 @@
 // to the user store, with Argon2id verification outside the database writer.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 
 #include "common/clock.h"
 #include "identity/domain/rate_limiter.h"
+#include "identity/password_gate.h"
 #include "identity/session_cache.h"
 #include "identity/store/user_store.h"
 #include "security/password.h"
@@ -29,14 +31,18 @@ class AuthService {
         sessions_(session_cache_millis) {}
 
   // Verifies the credentials. Errors: login_rate_limited (429, per client address),
-  // account_locked (429), login_failed (401; wrong password, unknown or inactive user — the
-  // same answer for all three). Every failure is audited.
+  // account_locked (429), login_busy (429: a check of the same account is running — parallel
+  // guesses wait their turn), login_failed (401; wrong password, unknown or inactive user — the
+  // same answer and about the same time for all three: each pays one password check). Every
+  // failure is audited.
   Result<LoginResult> Login(const std::string& username, const std::string& password,
                             const std::string& client_addr, const std::string& request_id);
   // The principal of an active session, or nullopt. Refreshes last_seen at most once a minute.
   std::optional<Principal> Authenticate(const std::string& token, bool via_cookie);
   Status Logout(const Principal& p, const std::string& request_id);
-  // Checks the old password and the policy, stores the new hash, revokes all sessions.
+  // Checks the old password and the policy, stores the new hash, revokes all sessions. A wrong
+  // old password counts as a failed sign-in (five lock the account), so a taken session cannot
+  // be used to guess the password.
   Status ChangePassword(const Principal& p, const std::string& old_password,
                         const std::string& new_password, const std::string& request_id);
 
@@ -49,6 +55,11 @@ class AuthService {
   security::PasswordCost cost_;
   RateLimiter ip_limiter_;
   SessionCache sessions_;
+  PasswordGate gate_;
+  std::once_flag decoy_once_;
+  std::string decoy_hash_;  // checked for unknown users, so they take as long as known ones
+
+  const std::string& DecoyHash();
 };
 
 }  // namespace xinan::identity

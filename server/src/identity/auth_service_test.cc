@@ -2,6 +2,10 @@
 // logout and password change revoking sessions, scoped user management.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "identity/auth_service.h"
 #include "testing/district_fixture.h"
 
@@ -49,6 +53,44 @@ TEST_P(AuthTest, FiveFailuresLockForFifteenMinutes) {
   EXPECT_EQ(AuditCount("auth.login_failed"), 6);
   clock_.Advance(15 * 60 * 1000);
   EXPECT_TRUE(Login(kPassword).ok());
+}
+
+// Guesses sent at once check the password one at a time (the others are told the account is
+// busy), so the lockout still stops them after five: without the gate all of them passed the
+// lock check before the first failure was counted, and each was checked.
+TEST_P(AuthTest, ParallelGuessesGetNoMorePasswordChecksThanTheLockoutAllows) {
+  std::vector<std::thread> threads;
+  std::atomic<int> busy{0};
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&] { busy += Login("wrong-password").status().code() == "login_busy"; });
+  }
+  for (auto& t : threads) t.join();
+  int64_t checked = -1;
+  ASSERT_TRUE(db_->Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'auth.login_failed' AND reason LIKE 'wrong password%'"));
+    checked = rows[0].Int(0);
+    return Status::Ok();
+  }).ok());
+  EXPECT_LE(checked, 5) << busy << " were busy";
+  while (checked < 5) {  // the ones refused as busy may try again: still five checks at most
+    if (Login("wrong-password").status().code() != "login_busy") ++checked;
+  }
+  EXPECT_EQ(Login(kPassword).status().code(), "account_locked");
+}
+
+TEST(PasswordGate, OneCheckPerAccountAtATime) {
+  PasswordGate gate;
+  PasswordGate::Pass first(gate, "a");
+  EXPECT_TRUE(first.entered());
+  {
+    PasswordGate::Pass again(gate, "a");
+    EXPECT_FALSE(again.entered()) << "the same account waits";
+    PasswordGate::Pass other(gate, "b");
+    EXPECT_TRUE(other.entered()) << "another account does not";
+  }
+  PasswordGate::Pass b_again(gate, "b");
+  EXPECT_TRUE(b_again.entered()) << "a finished check frees its account";
 }
 
 TEST_P(AuthTest, UnknownUserIsAuditedWithTheSameAnswer) {

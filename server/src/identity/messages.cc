@@ -9,6 +9,7 @@ void RegisterIdentityMessages() {
   RegisterMessages({
       {"login_failed", "用户名或密码错误", "Wrong username or password"},
       {"login_rate_limited", "登录尝试过于频繁，请稍后再试", "Too many sign-in attempts; try again later"},
+      {"login_busy", "该账号正在登录验证中，请稍候再试", "This account is being signed in; try again in a moment"},
       {"account_locked", "连续登录失败次数过多，账号已锁定 15 分钟", "Too many failed sign-ins; the account is locked for 15 minutes"},
       {"password_too_short", "密码至少 10 个字符", "The password needs at least 10 characters"},
       {"password_too_long", "密码最多 128 个字符", "The password may have at most 128 characters"},
