@@ -90,10 +90,20 @@ int UserAdd(const CommonConfig& common, const ServeConfig& serve, const std::str
   return 0;
 }
 
+// Reads the chain as it is: no migration (which could rewrite the table it checks, e.g. on a
+// backup opened by a newer binary), no WAL reserve, no data key.
 int VerifyAudit(const CommonConfig& common) {
-  auto s = Open(common, {});
-  if (!s.ok()) return Fail(s.status());
-  auto v = store::VerifyAuditChain(*(*s)->db);
+  RegisterAllMessages();
+  SystemClock clock;
+  store::DatabaseOptions o;
+  o.url = common.db;
+  o.clock = &clock;
+  o.run_migrations = false;
+  o.wal_reserve_bytes = 0;
+  o.read_pool_size = 1;
+  auto db = store::OpenDatabase(o);
+  if (!db.ok()) return Fail(db.status());
+  auto v = store::VerifyAuditChain(**db);
   if (!v.ok()) return Fail(v.status());
   if (v->ok) {
     std::cout << "audit chain ok: " << v->rows << " rows\n";

@@ -3,6 +3,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { startServer, api, login, personBody, sql, ENGINE, BIN } from './harness.mjs'
 
 const FLAGS = ['--login-rate-per-minute', '1000', '--access-log', 'false']
@@ -42,6 +43,9 @@ test('writes and detail reads are audited; verify-audit names a tampered row; so
   const clean = verifyAudit(srv.env)
   assert.equal(clean.status, 0, clean.stdout + clean.stderr)
   assert.match(clean.stdout, /audit chain ok/)
+  const keyless = verifyAudit({ ...srv.env, XINAN_DATA_KEY_FILE: `${srv.dir}/no-such.key` })
+  assert.equal(keyless.status, 0, 'the check needs no data key')
+  assert.equal(existsSync(`${srv.dir}/no-such.key`), false, 'and makes none: it changes nothing it inspects')
   sql(srv.db, "UPDATE audit_log SET action = 'x' WHERE seq = 3")
   const broken = verifyAudit(srv.env)
   assert.equal(broken.status, 2, broken.stdout + broken.stderr)
