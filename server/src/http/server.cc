@@ -66,6 +66,13 @@ struct Server::Impl {
   using Guard = asio::executor_work_guard<asio::io_context::executor_type>;
   ServerOptions options;
   Dispatch dispatch;
+  // Declared before the io_contexts, so destroyed after them: destroying an io_context destroys
+  // the handlers still queued on it, and with them the last Sessions, which call SessionEnded.
+  std::mutex sessions_mu;
+  std::condition_variable sessions_cv;
+  std::list<std::weak_ptr<class Session>> sessions;  // GUARDED_BY(sessions_mu)
+  int live_sessions = 0;                              // GUARDED_BY(sessions_mu)
+
   std::vector<std::unique_ptr<asio::io_context>> iocs;
   std::vector<Guard> guards;  // keep idle IO threads running until Stop
   size_t next_ioc = 0;        // round robin of accepted connections (acceptor's thread only)
@@ -75,13 +82,11 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<bool> stopped{false};
   int bound_port = 0;
-
-  std::mutex sessions_mu;
-  std::condition_variable sessions_cv;
-  std::list<std::weak_ptr<class Session>> sessions;  // GUARDED_BY(sessions_mu)
-  int live_sessions = 0;                              // GUARDED_BY(sessions_mu)
+  std::optional<asio::steady_timer> accept_pause;  // after a failed accept (acceptor's thread)
+  std::chrono::steady_clock::time_point next_accept_warning;
 
   void Accept();
+  void AcceptLater(const beast::error_code& ec);
   void SessionEnded();
 };
 
@@ -208,7 +213,7 @@ void Server::Impl::Accept() {
   asio::io_context& target = *iocs[next_ioc++ % iocs.size()];
   acceptor->async_accept(target, [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
-      if (!stopping && ec != asio::error::operation_aborted) Accept();
+      if (!stopping && ec != asio::error::operation_aborted) AcceptLater(ec);
       return;
     }
     if (stopping) return;
@@ -221,6 +226,22 @@ void Server::Impl::Accept() {
     }
     s->Start();
     Accept();
+  });
+}
+
+// A failed accept (most often EMFILE: out of file descriptors) fails again at once while nothing
+// has closed, and accepting again straight away spun the acceptor's IO thread at full CPU: wait
+// a moment first, and say so at most once a minute.
+void Server::Impl::AcceptLater(const beast::error_code& ec) {
+  auto now = std::chrono::steady_clock::now();
+  if (now >= next_accept_warning) {
+    spdlog::warn("accepting a connection failed ({}); retrying every 100 ms", ec.message());
+    next_accept_warning = now + std::chrono::minutes(1);
+  }
+  if (!accept_pause) accept_pause.emplace(acceptor->get_executor());
+  accept_pause->expires_after(std::chrono::milliseconds(100));
+  accept_pause->async_wait([this](beast::error_code wait_ec) {
+    if (!wait_ec && !stopping) Accept();
   });
 }
 
@@ -270,6 +291,7 @@ void Server::Stop() {
     asio::post(*s.iocs[0], [&s] {
       beast::error_code ec;
       s.acceptor->close(ec);
+      if (s.accept_pause) s.accept_pause->cancel();
     });
   }
   std::vector<std::shared_ptr<Session>> open;

@@ -79,7 +79,8 @@ async function waitHealthy(url) {
 // Starts `xinan serve` on `db` (a fresh one for `engine` unless given), seeding it first unless
 // seed === false. Returns { url, port, dir, db, env, proc, log(), stop() }; stop() sends SIGTERM
 // and resolves to the exit code (0 = graceful), removing the data unless keepData.
-export async function startServer({ dir, db, engine = ENGINE, seed = true, residents = 20, extraArgs = [] } = {}) {
+// `wrapper` (e.g. ['prlimit', '--nofile=64:64']) runs the server under another command.
+export async function startServer({ dir, db, engine = ENGINE, seed = true, residents = 20, extraArgs = [], wrapper = [] } = {}) {
   dir = dir || mkdtempSync(path.join(tmpdir(), 'xinan-api-'))
   db = db || freshDatabase(dir, engine)
   // A WAL reserved 8 MB ahead instead of 260: the same code path (the crash trials recover
@@ -89,7 +90,8 @@ export async function startServer({ dir, db, engine = ENGINE, seed = true, resid
   if (seed) run(['seed-demo', '--password', PASSWORD, '--residents', String(residents)], env)
   mkdirSync(`${dir}/www`, { recursive: true })
   writeFileSync(`${dir}/www/index.html`, '<!doctype html><title>xinan</title>')
-  const proc = spawn(BIN, ['serve', '--listen', '127.0.0.1:0', '--web-root', `${dir}/www`, ...extraArgs],
+  const args = ['serve', '--listen', '127.0.0.1:0', '--web-root', `${dir}/www`, ...extraArgs]
+  const proc = spawn(wrapper[0] || BIN, wrapper.length ? [...wrapper.slice(1), BIN, ...args] : args,
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
   const handle = { proc }
   leftovers.add(handle)

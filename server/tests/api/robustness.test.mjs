@@ -4,6 +4,8 @@
 // store nothing. New routes are covered as soon as they are in the OpenAPI document.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import net from 'node:net'
+import { readFileSync } from 'node:fs'
 import { startServer, api, login } from './harness.mjs'
 
 const BAD_IDS = ['x', '-1', '99999999999999999999', '%00', '%E4%B8', 'a'.repeat(3000), '%27%20OR%201%3D1--']
@@ -217,4 +219,36 @@ test('an org-unit CSV saved by Excel in GB18030 imports as Chinese text; bytes t
   assert.equal(control.status, 422, control.text)
   assert.deepEqual(control.json.errors.map((e) => [e.field, e.code]), [['line 2', 'control_character']])
   assert.equal((await api(srv.url, 'GET', '/api/v1/org/units?pageSize=1', { auth: admin })).json.total, units)
+})
+
+// Out of file descriptors, accepting fails at once and again: the server waits between tries
+// instead of spinning an IO thread, and serves again once connections close.
+test('out of file descriptors, the server neither spins nor stops serving', { timeout: 60000 }, async () => {
+  const tight = await startServer({ residents: 3, wrapper: ['prlimit', '--nofile=64:64'], extraArgs: ['--access-log', 'false'] })
+  const ticks = () => readFileSync(`/proc/${tight.proc.pid}/stat`, 'utf8').split(') ')[1].split(' ').slice(11, 13).reduce((a, b) => a + Number(b), 0)
+  const idle = []
+  try {
+  for (let i = 0; i < 80; i++) {
+    const s = net.connect(tight.port, '127.0.0.1')
+    s.on('error', () => {})
+    idle.push(s)
+  }
+  await new Promise((r) => setTimeout(r, 500))
+  const before = ticks()
+  await new Promise((r) => setTimeout(r, 2000))
+  const busy = (ticks() - before) / 200  // clock ticks are 1/100 s: the share of one core over 2 s
+  assert.ok(busy < 0.3, `the server used ${Math.round(busy * 100)} % of a core while out of descriptors`)
+  for (const s of idle) s.destroy()
+  let served = 0
+  for (let i = 0; i < 50 && served === 0; i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    try { served = (await fetch(tight.url + '/healthz')).status } catch {}
+  }
+  assert.equal(served, 200, 'serving again once the idle connections closed')
+  assert.match(tight.log(), /accepting a connection failed/)
+  assert.equal(await tight.stop(), 0)
+  } finally {
+    for (const s of idle) s.destroy()
+    if (tight.proc.exitCode === null && !tight.proc.signalCode) tight.proc.kill('SIGKILL')
+  }
 })
