@@ -115,7 +115,13 @@ class PostgresConnection final : public Connection {
 }  // namespace
 
 Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url) {
-  PGconn* conn = PQconnectdb(url.c_str());
+  // Network defaults, before the URL so that its own parameters win: without them a connection
+  // whose server vanished (a half-open TCP connection) blocked the single writer, and with it
+  // every write, until the kernel gave up some 15 minutes later.
+  const char* keys[] = {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
+                        "keepalives_count", "tcp_user_timeout", "dbname", nullptr};
+  const char* values[] = {"10", "1", "30", "10", "3", "60000", url.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string msg = PQerrorMessage(conn);
     PQfinish(conn);
@@ -123,7 +129,10 @@ Result<std::unique_ptr<Connection>> OpenPostgres(const std::string& url) {
   }
   auto c = std::make_unique<PostgresConnection>(conn);
   XINAN_RETURN_IF_ERROR(c->ExecScript(
-      "SET synchronous_commit = on; SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+      "SET synchronous_commit = on; SET client_min_messages = warning; SET TIME ZONE 'UTC'; "
+      // The audit chain reads its tail after taking the batch's advisory lock: that read must see
+      // the batch committed just before (READ COMMITTED), whatever the server's default.
+      "SET default_transaction_isolation = 'read committed'"));
   return std::unique_ptr<Connection>(std::move(c));
 }
 

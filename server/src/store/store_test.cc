@@ -10,6 +10,7 @@
 
 #include "store/audit_chain.h"
 #include "store/migrations.h"
+#include "store/postgres_connection.h"
 #include "store/sqlite_connection.h"
 #include "testing/district_fixture.h"
 
@@ -260,6 +261,22 @@ TEST_P(StoreTest, ConcurrentReadsSeeTheirOwnAcknowledgedWrites) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(failed.load(), 0);
   EXPECT_EQ(unseen.load(), 0);
+}
+
+// The connection's own settings: READ COMMITTED whatever the server's or the URL's default (the
+// audit chain's tail read relies on it), and the URL's parameters still apply.
+TEST_P(StoreTest, PostgresSessionsReadCommittedWhateverTheDefault) {
+  if (GetParam() != Engine::kPostgres) GTEST_SKIP() << "PostgreSQL connection settings";
+  std::string url = std::string(std::getenv("XINAN_TEST_PG"));
+  url = url.substr(0, url.rfind('/') + 1) + cleanup_;
+  url += (url.find('?') == std::string::npos ? "?" : "&");
+  url += "options=-c%20default_transaction_isolation%3Dserializable&application_name=xinan_test";
+  auto c = OpenPostgres(url);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  auto rows = (*c)->Query("SELECT current_setting('default_transaction_isolation'), current_setting('application_name')");
+  ASSERT_TRUE(rows.ok()) << rows.status().ToString();
+  EXPECT_EQ((*rows)[0].Text(0), "read committed");
+  EXPECT_EQ((*rows)[0].Text(1), "xinan_test") << "the URL's own parameters apply";
 }
 
 TEST_P(StoreTest, TwoInstancesKeepOneChain) {
