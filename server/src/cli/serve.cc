@@ -168,7 +168,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   app_options.web_root = c.web_root;
   app_options.access_log = c.access_log;
   http::App app(app_options, hooks);
-  app.AddRoutes(identity::AuthRoutes(*s.auth));
+  app.AddRoutes(identity::AuthRoutes(*s.auth, c.public_url.rfind("https://", 0) == 0));
   app.AddRoutes(identity::UserRoutes(*s.users, ParseCost(c.password_cost)));
   app.AddRoutes(org::OrgRoutes(*s.org));
   app.AddRoutes(people::PeopleRoutes(*s.people));

@@ -27,12 +27,12 @@ using http::Request;
 using http::Response;
 
 std::string CookieHeader(const std::string& name, const std::string& value, bool http_only,
-                         int64_t max_age_seconds) {
+                         int64_t max_age_seconds, bool secure) {
   return name + "=" + value + "; Path=/; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age_seconds) + (http_only ? "; HttpOnly" : "");
+         std::to_string(max_age_seconds) + (http_only ? "; HttpOnly" : "") + (secure ? "; Secure" : "");
 }
 
-Response Login(AuthService& auth, Request& req) {
+Response Login(AuthService& auth, bool secure, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(auto username, OptionalString(body, "username"));
@@ -45,20 +45,21 @@ Response Login(AuthService& auth, Request& req) {
                            auth.Login(*username, *password, req.remote_addr, req.request_id));
     Response resp = http::Json(200, {{"token", r.token}, {"csrfToken", r.csrf_token},
                                      {"user", UserJson(r.user, 0)}});
-    int64_t age = 12 * 3600;
-    resp.headers.emplace_back("Set-Cookie", CookieHeader(kSessionCookie, r.token, true, age));
-    resp.headers.emplace_back("Set-Cookie", CookieHeader(kCsrfCookie, r.csrf_token, false, age));
+    // The cookies live as long as the session may (its absolute expiry), not a fixed 12 hours.
+    int64_t age = auth.users().policy().session_absolute_millis / 1000;
+    resp.headers.emplace_back("Set-Cookie", CookieHeader(kSessionCookie, r.token, true, age, secure));
+    resp.headers.emplace_back("Set-Cookie", CookieHeader(kCsrfCookie, r.csrf_token, false, age, secure));
     resp.SetHeader("Cache-Control", "no-store");
     return resp;
   });
 }
 
-Response Logout(AuthService& auth, Request& req) {
+Response Logout(AuthService& auth, bool secure, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_RETURN_IF_ERROR(auth.Logout(*req.principal, req.request_id));
     Response resp = Response::NoContent();
-    resp.headers.emplace_back("Set-Cookie", CookieHeader(kSessionCookie, "", true, 0));
-    resp.headers.emplace_back("Set-Cookie", CookieHeader(kCsrfCookie, "", false, 0));
+    resp.headers.emplace_back("Set-Cookie", CookieHeader(kSessionCookie, "", true, 0, secure));
+    resp.headers.emplace_back("Set-Cookie", CookieHeader(kCsrfCookie, "", false, 0, secure));
     return resp;
   });
 }
@@ -98,14 +99,14 @@ void AuthenticateRequest(AuthService& auth, http::Request& req) {
   if (!cookie.empty()) req.principal = auth.Authenticate(cookie, true);
 }
 
-http::RouteTable AuthRoutes(AuthService& auth) {
+http::RouteTable AuthRoutes(AuthService& auth, bool secure_cookies) {
   using http::Access;
   return {
       {"POST", "/api/v1/auth/login", Access::kPublic, "",
-       [&auth](Request& r) { return Login(auth, r); }, "Sign in; sets the session cookie",
+       [&auth, secure_cookies](Request& r) { return Login(auth, secure_cookies, r); }, "Sign in; sets the session cookie",
        "auth", kLoginSchema, kLoginReply},
       {"POST", "/api/v1/auth/logout", Access::kAuthenticated, "",
-       [&auth](Request& r) { return Logout(auth, r); }, "Sign out (revokes the session)", "auth",
+       [&auth, secure_cookies](Request& r) { return Logout(auth, secure_cookies, r); }, "Sign out (revokes the session)", "auth",
        "", "", 204},
       {"GET", "/api/v1/auth/me", Access::kAuthenticated, "",
        [&auth](Request& r) { return Me(auth.users(), r); }, "The signed-in user", "auth", "",

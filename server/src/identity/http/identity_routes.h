@@ -8,7 +8,8 @@
 
 namespace xinan::identity {
 
-http::RouteTable AuthRoutes(AuthService& auth);
+// `secure_cookies`: mark the cookies Secure (sent over HTTPS only) — for a public URL on https.
+http::RouteTable AuthRoutes(AuthService& auth, bool secure_cookies = false);
 http::RouteTable UserRoutes(UserStore& users, security::PasswordCost cost);
 
 // Sets req.principal from the bearer token or the session cookie (the app's authenticate hook).
