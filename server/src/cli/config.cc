@@ -42,8 +42,10 @@ Status ApplyConfigFile(int argc, char** argv) {
   int n = 0;
   while (std::getline(in, line)) {
     ++n;
-    line = Trim(line.substr(0, line.find('#')));
-    if (line.empty() || line[0] == '[') continue;
+    // A comment is a line of its own: a '#' inside a value (a password in a PostgreSQL URL) is
+    // part of the value.
+    line = Trim(line);
+    if (line.empty() || line[0] == '#' || line[0] == '[') continue;
     size_t eq = line.find('=');
     if (eq == std::string::npos) {
       return Status::Invalid("config_malformed", {}, path + ":" + std::to_string(n) + ": expected key = value");

@@ -49,7 +49,8 @@ struct ServeConfig {
 };
 
 // Finds `--config FILE` in argv (or XINAN_CONFIG) and exports its keys as XINAN_* variables
-// that are not already set. Fails with the file and line of a malformed entry.
+// that are not already set. Lines starting with '#' are comments (a '#' inside a value is kept).
+// Fails with the file and line of a malformed entry.
 Status ApplyConfigFile(int argc, char** argv);
 
 security::PasswordCost ParseCost(const std::string& s);
