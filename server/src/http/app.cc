@@ -12,6 +12,7 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "security/tokens.h"
+#include "security/tokens.h"
 
 namespace xinan::http {
 
@@ -64,8 +65,11 @@ Response App::Impl::Guarded(Request& req, const http::Route& route) {
       return Problem(Status::Denied(), req);
     }
     if (req.principal->via_cookie && !IsSafeMethod(req.method)) {
-      std::string cookie = req.Cookie(options.csrf_cookie);
-      if (cookie.empty() || req.Header(options.csrf_header) != cookie) {
+      // The header must carry this session's token (not merely repeat a cookie, which a
+      // sibling subdomain could plant alongside), compared in constant time.
+      const std::string& expected = req.principal->csrf_token;
+      std::string header = req.Header(options.csrf_header);
+      if (expected.empty() || !security::SameSecret(header, expected)) {
         return Problem(Status::Denied("csrf_failed"), req);
       }
     }

@@ -29,7 +29,6 @@ struct AppHooks {
 
 struct AppOptions {
   std::string web_root;  // directory with the built web UI (index.html); "" serves none
-  std::string csrf_cookie = "xinan_csrf";
   std::string csrf_header = "x-csrf-token";
   bool access_log = true;  // one line per request; errors are logged regardless
 };

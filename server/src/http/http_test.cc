@@ -204,6 +204,7 @@ TEST(App, AccessChecksAndCsrf) {
     if (r.Cookie("xinan_session") == "good") {
       r.principal = Principal{};
       r.principal->via_cookie = true;
+      r.principal->csrf_token = "t1";  // the session's token
     }
   };
   hooks.allowed = [](const Principal& p, const std::string& perm) {
@@ -225,6 +226,10 @@ TEST(App, AccessChecksAndCsrf) {
   EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good; xinan_csrf=t1"}}).status, 403);
   EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good; xinan_csrf=t1"}, {"x-csrf-token", "t2"}}).status, 403);
   EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good; xinan_csrf=t1"}, {"x-csrf-token", "t1"}}).status, 200);
+  EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good; xinan_csrf=t9"}, {"x-csrf-token", "t9"}}).status, 403)
+      << "a planted cookie repeated in the header is not the session's token";
+  EXPECT_EQ(call("POST", "/api/y", {{"cookie", "xinan_session=good"}, {"x-csrf-token", "t1"}}).status, 200)
+      << "the session's token is what counts";
   Response unknown = call("GET", "/api/zzz", {});
   EXPECT_EQ(unknown.status, 404);
   EXPECT_FALSE(unknown.GetHeader("X-Request-Id").empty());

@@ -16,6 +16,7 @@ struct Principal {
   std::string unit_path;  // materialised path of the user's unit, e.g. "/330411/330411101/"
   std::vector<std::string> roles;  // role codes, see identity/domain/roles.h
   std::string session_id;
+  std::string csrf_token;   // the session's: a cookie-authenticated write must carry it
   bool via_cookie = false;  // cookie-authenticated writes need the CSRF header
 };
 

@@ -62,6 +62,11 @@ std::string NewId() {
   return std::string(hex, 32);
 }
 
+bool SameSecret(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         (a.empty() || sodium_memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
 std::string Sha256Hex(const std::string& data) {
   EnsureSodium();
   unsigned char digest[crypto_hash_sha256_BYTES];

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace xinan::security {
 
@@ -12,6 +13,8 @@ std::string RandomToken(size_t bytes = 32);
 std::string NewId();
 // A request id for logs and audit rows: 16 URL-safe characters.
 std::string NewRequestId();
+// Whether two secrets are equal, in time that depends on their length only.
+bool SameSecret(std::string_view a, std::string_view b);
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(const std::string& data);
 

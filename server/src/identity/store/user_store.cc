@@ -274,6 +274,7 @@ Principal PrincipalOf(const SessionRecord& s, bool via_cookie) {
   p.unit_path = s.user.unit_path;
   p.roles = s.user.roles;
   p.session_id = s.session_id;
+  p.csrf_token = s.csrf_token;
   p.via_cookie = via_cookie;
   return p;
 }
