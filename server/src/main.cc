@@ -126,6 +126,7 @@ void AddServeOptions(CLI::App* cmd, ServeConfig& c) {
   cmd->add_option("--access-log", c.access_log, "log one line per request (true/false)")->envname("XINAN_ACCESS_LOG")->capture_default_str();
   cmd->add_option("--scales-dir", c.scales_dir, "folder of scale definition files (*.json)")->envname("XINAN_SCALES_DIR")->capture_default_str();
   cmd->add_option("--self-assessment-rate-per-minute", c.self_assessments_per_minute, "public self-assessments per client address per minute")->envname("XINAN_SELF_ASSESSMENT_RATE_PER_MINUTE")->capture_default_str();
+  cmd->add_option("--trusted-proxies", c.trusted_proxies, "addresses of load balancers whose X-Forwarded-For names the client (comma-separated); rate limits and lockouts then count per client")->envname("XINAN_TRUSTED_PROXIES")->delimiter(',');
   cmd->add_option("--public-url", c.public_url, "address residents use to reach xinan (for QR codes)")->envname("XINAN_PUBLIC_URL")->capture_default_str();
   cmd->add_option("--escalation-interval", c.escalation_interval_seconds, "seconds between escalation runs")->envname("XINAN_ESCALATION_INTERVAL")->capture_default_str();
   cmd->add_option("--red-deadline-minutes", c.red_deadline_minutes, "minutes to acknowledge a red alert before it escalates")->envname("XINAN_RED_DEADLINE_MINUTES")->check(CLI::PositiveNumber)->capture_default_str();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "security/password.h"
@@ -46,6 +47,7 @@ struct ServeConfig {
   int64_t yellow_deadline_minutes = 72 * 60;
   int self_assessments_per_minute = 30;  // per client address
   std::string public_url = "http://127.0.0.1:8080";  // how residents reach this server (QR codes)
+  std::vector<std::string> trusted_proxies;  // load balancers whose X-Forwarded-For is believed
 };
 
 // Finds `--config FILE` in argv (or XINAN_CONFIG) and exports its keys as XINAN_* variables

@@ -190,6 +190,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   so.max_body_bytes = static_cast<size_t>(c.max_body_kib) * 1024;
   so.read_timeout_seconds = c.read_timeout;
   so.idle_timeout_seconds = c.idle_timeout;
+  so.trusted_proxies = c.trusted_proxies;
   http::Server server(so, [&app](http::Request& r) { return app.Handle(r); });
   if (Status st = server.Start(); !st.ok()) {
     spdlog::error("cannot listen on {}: {}", c.listen, st.ToString());

@@ -9,11 +9,11 @@
 
 #include "common/messages.h"
 #include "http/app.h"
+#include "http/client_address.h"
 #include "http/problem.h"
 #include "http/router.h"
 #include "http/static_files.h"
 #include "http/url.h"
-#include "http/wire.h"
 #include "http/wire.h"
 #include "testing/temp_dir.h"
 
@@ -100,6 +100,27 @@ TEST(Problem, StatusTableAndLanguages) {
   EXPECT_NE(b.body.find("This field is required"), std::string::npos);
   Response internal = Problem(Status::Internal("secret detail"), en);
   EXPECT_EQ(internal.body.find("secret"), std::string::npos) << "internals never leak";
+}
+
+// Behind a load balancer the client is the address the trusted proxy appended, never what the
+// client wrote further left, and nobody's X-Forwarded-For counts unless the peer is trusted.
+TEST(ClientAddress, BelievesOnlyTrustedProxies) {
+  const std::vector<std::string> lb = {"10.0.0.5", "10.0.0.6"};
+  struct Case {
+    std::string peer, header, client;
+  };
+  const Case cases[] = {
+      {"203.0.113.9", "", "203.0.113.9"},
+      {"203.0.113.9", "198.51.100.1", "203.0.113.9"},           // not a proxy: its header is ignored
+      {"10.0.0.5", "198.51.100.1", "198.51.100.1"},
+      {"10.0.0.5", "1.2.3.4, 198.51.100.1", "198.51.100.1"},    // the client wrote 1.2.3.4
+      {"10.0.0.5", "198.51.100.1, 10.0.0.6", "198.51.100.1"},   // two proxies in a row
+      {"10.0.0.5", " 198.51.100.1 ,  ", "198.51.100.1"},
+      {"10.0.0.5", "", "10.0.0.5"},                             // no header: the proxy itself
+      {"10.0.0.5", "10.0.0.6", "10.0.0.5"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(ClientAddress(c.peer, c.header, lb), c.client) << c.peer << " / " << c.header;
+  EXPECT_EQ(ClientAddress("10.0.0.5", "198.51.100.1", {}), "10.0.0.5") << "no proxy trusted by default";
 }
 
 TEST(Url, DecodingAndQuery) {

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "common/messages.h"
+#include "http/client_address.h"
 #include "http/problem.h"
 #include "http/request_fiber.h"
 #include "http/url.h"
@@ -31,7 +32,8 @@ using BeastRequest = bhttp::request<bhttp::string_body>;
 
 // Converts a parsed Beast request into the project's Request (taking its body); false when the
 // target is bad.
-bool ToRequest(BeastRequest& in, const std::string& remote, Request& out) {
+bool ToRequest(BeastRequest& in, const std::string& remote, const std::vector<std::string>& trusted_proxies,
+               Request& out) {
   out.method = std::string(in.method_string());
   out.target = std::string(in.target());
   size_t q = out.target.find('?');
@@ -46,7 +48,7 @@ bool ToRequest(BeastRequest& in, const std::string& remote, Request& out) {
     if (!fresh) it->second += (name == "cookie" ? "; " : ", ") + std::string(f.value());
   }
   out.body = std::move(in.body());
-  out.remote_addr = remote;
+  out.remote_addr = ClientAddress(remote, out.Header("x-forwarded-for"), trusted_proxies);
   return true;
 }
 
@@ -154,7 +156,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bool keep_alive = req.keep_alive() && !server_.stopping;
     bool head = req.method() == bhttp::verb::head;
     auto request = std::make_shared<Request>();
-    if (!ToRequest(req, remote_, *request)) {
+    if (!ToRequest(req, remote_, server_.options.trusted_proxies, *request)) {
       return Reply(EarlyProblem(StatusKind::kInvalidArgument, "bad_request", 400), version, false);
     }
     stream_.expires_never();

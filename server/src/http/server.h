@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "http/request.h"
@@ -23,6 +24,8 @@ struct ServerOptions {
   size_t max_body_bytes = 1024 * 1024;
   int read_timeout_seconds = 30;            // to receive a whole request
   int idle_timeout_seconds = 75;            // keep-alive idle
+  // Load balancers whose X-Forwarded-For is believed (exact addresses): see ClientAddress.
+  std::vector<std::string> trusted_proxies;
 };
 
 using Dispatch = std::function<Response(Request&)>;

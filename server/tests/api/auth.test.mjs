@@ -138,3 +138,15 @@ test('on an https public address the cookies are Secure and live as long as the 
   assert.ok(cookies.every((c) => c.includes('; Secure') && c.includes('Max-Age=28800')), cookies.join(' | '))
   assert.equal(await tls.stop(), 0)
 })
+
+test('behind a trusted load balancer the sign-in rate limit counts per client, not per balancer', async () => {
+  const lb = await startServer({ residents: 2, extraArgs: ['--login-rate-per-minute', '3', '--trusted-proxies', '127.0.0.1'] })
+  const attempt = (client) => api(lb.url, 'POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'wrong-password' },
+    headers: { 'X-Forwarded-For': client } })
+  for (let i = 0; i < 3; i++) assert.equal((await attempt('198.51.100.1')).status, 401)
+  assert.equal((await attempt('198.51.100.1')).status, 429, 'the fourth try of one client in a minute')
+  assert.equal((await attempt('198.51.100.2')).status, 401, 'another client behind the same balancer is not blocked')
+  assert.equal((await attempt('198.51.100.9, 198.51.100.1')).status, 429,
+    'a blocked client cannot pick another address by writing one to the left of what the balancer appended')
+  assert.equal(await lb.stop(), 0)
+})
