@@ -1,7 +1,5 @@
 #include "audit/audit_store.h"
 
-#include <algorithm>
-
 namespace xinan::audit {
 namespace {
 
@@ -10,16 +8,10 @@ std::string Next(store::Params& p, store::SqlValue v) {
   return "$" + std::to_string(p.size());
 }
 
-// Paths of a district, the top of the tree, have two slashes: "/330499000000/".
-bool IsTop(const security::Scope& scope) {
-  const std::string& path = scope.unit_path();
-  return std::count(path.begin(), path.end(), '/') == 2;
-}
-
 std::string Where(const security::Scope& scope, const AuditFilter& f, store::Params& p) {
   std::string w = " WHERE (actor_unit_id IN (SELECT id FROM org_units WHERE " + scope.Condition("path", p) +
                   ") OR person_id IN (SELECT id FROM people WHERE " + scope.Condition("unit_path", p) + ")";
-  if (IsTop(scope)) w += " OR (COALESCE(actor_unit_id, '') = '' AND COALESCE(person_id, '') = '')";
+  if (scope.IsTop()) w += " OR (COALESCE(actor_unit_id, '') = '' AND COALESCE(person_id, '') = '')";
   w += ")";
   if (!f.action.empty()) {
     w += f.action.back() == '.' ? " AND action LIKE " + Next(p, f.action + "%")

@@ -44,6 +44,10 @@ class Scope {
   bool IsVillage() const {
     return std::count(unit_path_.begin(), unit_path_.end(), '/') == kVillageSlashes;
   }
+  // Whether the scope is the top of the tree, a district ("/<district>/": two slashes).
+  bool IsTop() const {
+    return std::count(unit_path_.begin(), unit_path_.end(), '/') == kTopSlashes;
+  }
   // Like Condition, plus the people this user opened by break-glass that have not expired:
   // "(<path_col> LIKE $n OR <id_col> IN (SELECT person_id FROM break_glass_grants WHERE …))".
   std::string PersonCondition(std::string_view path_column, std::string_view id_column,
@@ -82,6 +86,7 @@ class Scope {
   }
 
   static constexpr long kVillageSlashes = 4;
+  static constexpr long kTopSlashes = 2;
 
   Scope(std::string unit_path, std::string user_id)
       : unit_path_(std::move(unit_path)), user_id_(std::move(user_id)) {}

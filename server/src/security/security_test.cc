@@ -151,10 +151,11 @@ TEST(Scope, ConditionIsAPrefixRangeOrAVillagesEquality) {
     std::string path;
     std::string condition;
     bool village;
+    bool top = false;
   };
   const std::string range = "(path >= $1 AND path < $2)";
   const std::vector<Case> cases = {
-      {"/330499000000/", range, false},
+      {"/330499000000/", range, false, true},
       {"/330499000000/330499001000/", range, false},
       {"/330499000000/330499001000/330499001001/", "path = $1", true},
   };
@@ -162,6 +163,7 @@ TEST(Scope, ConditionIsAPrefixRangeOrAVillagesEquality) {
     store::Params params;
     Scope scope = Scope::AtPath(c.path);
     EXPECT_EQ(scope.IsVillage(), c.village) << c.path;
+    EXPECT_EQ(scope.IsTop(), c.top) << c.path;
     EXPECT_EQ(scope.Condition("path", params), c.condition) << c.path;
     ASSERT_EQ(params.size(), c.village ? 1u : 2u) << c.path;
     EXPECT_EQ(std::get<std::string>(params[0]), c.path);
