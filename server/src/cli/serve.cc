@@ -169,7 +169,7 @@ int RunServe(const CommonConfig& common, const ServeConfig& c) {
   app_options.access_log = c.access_log;
   http::App app(app_options, hooks);
   app.AddRoutes(identity::AuthRoutes(*s.auth, c.public_url.rfind("https://", 0) == 0));
-  app.AddRoutes(identity::UserRoutes(*s.users, ParseCost(c.password_cost)));
+  app.AddRoutes(identity::UserRoutes(*s.users, s.clock, ParseCost(c.password_cost)));
   app.AddRoutes(org::OrgRoutes(*s.org));
   app.AddRoutes(people::PeopleRoutes(*s.people));
   app.AddRoutes(audit::AuditRoutes(*s.audit, *s.db));

@@ -48,6 +48,7 @@ class AuthService {
 
   security::PasswordCost cost() const { return cost_; }
   UserStore& users() { return users_; }
+  const Clock& clock() const { return clock_; }
 
  private:
   UserStore& users_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "identity/auth_service.h"
+#include "identity/http/json_views.h"
 #include "testing/district_fixture.h"
 
 namespace xinan::identity {
@@ -77,6 +78,15 @@ TEST_P(AuthTest, ParallelGuessesGetNoMorePasswordChecksThanTheLockoutAllows) {
     if (Login("wrong-password").status().code() != "login_busy") ++checked;
   }
   EXPECT_EQ(Login(kPassword).status().code(), "account_locked");
+}
+
+// The user list shows a lock only while it lasts (it was computed at time 0, so an account once
+// locked showed as locked for good).
+TEST(UserJson, ALockShowsOnlyWhileItLasts) {
+  User u;
+  u.lock = {5, 1000};
+  EXPECT_TRUE(UserJson(u, 999).at("locked").as_bool());
+  EXPECT_FALSE(UserJson(u, 1000).at("locked").as_bool());
 }
 
 TEST(PasswordGate, OneCheckPerAccountAtATime) {

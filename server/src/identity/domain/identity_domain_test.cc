@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "identity/domain/login_policy.h"
+#include "identity/domain/rate_limiter.h"
 #include "identity/domain/roles.h"
 
 namespace xinan::identity {
@@ -47,6 +48,28 @@ TEST(LoginPolicy, SessionExpiryTable) {
   EXPECT_FALSE(SessionActive(s, p, t0 + p.session_absolute_millis));  // absolute
   SessionTimes revoked{t0, t0 + p.session_absolute_millis, t0 + 5};
   EXPECT_FALSE(SessionActive(revoked, p, t0 + 6));
+}
+
+TEST(RateLimiter, CountsPerKeyPerWindow) {
+  RateLimiter r(3, 60000);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(r.Allow("a", 0));
+  EXPECT_FALSE(r.Allow("a", 59999));
+  EXPECT_TRUE(r.Allow("b", 59999)) << "another key has its own count";
+  EXPECT_TRUE(r.Allow("a", 60000)) << "a new window";
+}
+
+// A flood of new keys never resets the count of a key that is over its limit (the table used to
+// be cleared past 100,000 keys, giving every address a fresh quota).
+TEST(RateLimiter, AFloodOfNewKeysResetsNoCount) {
+  RateLimiter r(2, 60000, /*max_keys=*/4);
+  EXPECT_TRUE(r.Allow("guesser", 0));
+  EXPECT_TRUE(r.Allow("guesser", 0));
+  EXPECT_FALSE(r.Allow("guesser", 1));
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(r.Allow("new" + std::to_string(i), 2));
+  EXPECT_FALSE(r.Allow("one-too-many", 3)) << "the table is full of live windows: a new key waits";
+  EXPECT_FALSE(r.Allow("guesser", 4)) << "still counted";
+  EXPECT_TRUE(r.Allow("later", 60004)) << "ended windows are dropped to make room (at most once a window)";
+  EXPECT_TRUE(r.Allow("guesser", 60005)) << "and a new window begins for the guesser too";
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ Response Login(AuthService& auth, bool secure, Request& req) {
     XINAN_ASSIGN_OR_RETURN(LoginResult r,
                            auth.Login(*username, *password, req.remote_addr, req.request_id));
     Response resp = http::Json(200, {{"token", r.token}, {"csrfToken", r.csrf_token},
-                                     {"user", UserJson(r.user, 0)}});
+                                     {"user", UserJson(r.user, auth.clock().NowMillis())}});
     // The cookies live as long as the session may (its absolute expiry), not a fixed 12 hours.
     int64_t age = auth.users().policy().session_absolute_millis / 1000;
     resp.headers.emplace_back("Set-Cookie", CookieHeader(kSessionCookie, r.token, true, age, secure));
@@ -64,10 +64,11 @@ Response Logout(AuthService& auth, bool secure, Request& req) {
   });
 }
 
-Response Me(UserStore& users, Request& req) {
+Response Me(AuthService& auth, Request& req) {
+  UserStore& users = auth.users();
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(User u, users.FindByUsername(req.principal->username));
-    return http::Json(200, UserJson(u, 0));
+    return http::Json(200, UserJson(u, auth.clock().NowMillis()));
   });
 }
 
@@ -109,7 +110,7 @@ http::RouteTable AuthRoutes(AuthService& auth, bool secure_cookies) {
        [&auth, secure_cookies](Request& r) { return Logout(auth, secure_cookies, r); }, "Sign out (revokes the session)", "auth",
        "", "", 204},
       {"GET", "/api/v1/auth/me", Access::kAuthenticated, "",
-       [&auth](Request& r) { return Me(auth.users(), r); }, "The signed-in user", "auth", "",
+       [&auth](Request& r) { return Me(auth, r); }, "The signed-in user", "auth", "",
        R"({"type":"object"})"},
       {"POST", "/api/v1/auth/password", Access::kAuthenticated, "",
        [&auth](Request& r) { return ChangePassword(auth, r); },

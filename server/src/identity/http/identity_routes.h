@@ -10,7 +10,7 @@ namespace xinan::identity {
 
 // `secure_cookies`: mark the cookies Secure (sent over HTTPS only) — for a public URL on https.
 http::RouteTable AuthRoutes(AuthService& auth, bool secure_cookies = false);
-http::RouteTable UserRoutes(UserStore& users, security::PasswordCost cost);
+http::RouteTable UserRoutes(UserStore& users, const Clock& clock, security::PasswordCost cost);
 
 // Sets req.principal from the bearer token or the session cookie (the app's authenticate hook).
 void AuthenticateRequest(AuthService& auth, http::Request& req);

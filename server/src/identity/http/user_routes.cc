@@ -31,26 +31,26 @@ Result<std::vector<std::string>> ParseRoles(const json::object& body) {
   return *roles;
 }
 
-Response List(UserStore& users, Request& req) {
+Response List(UserStore& users, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(http::Paging paging, http::ParsePaging(req));
     XINAN_ASSIGN_OR_RETURN(UserPage page, users.List(ScopeOf(req), req.Query("q"),
                                                      req.Query("unitId"), paging.Offset(),
                                                      paging.page_size));
     json::array items;
-    for (const auto& u : page.items) items.push_back(UserJson(u, 0));
+    for (const auto& u : page.items) items.push_back(UserJson(u, clock.NowMillis()));
     return http::ListResponse(std::move(items), page.total, paging);
   });
 }
 
-Response Get(UserStore& users, Request& req) {
+Response Get(UserStore& users, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(User u, users.Get(ScopeOf(req), req.Param("id")));
-    return http::Json(200, UserJson(u, 0));
+    return http::Json(200, UserJson(u, clock.NowMillis()));
   });
 }
 
-Response Create(UserStore& users, security::PasswordCost cost, Request& req) {
+Response Create(UserStore& users, const Clock& clock, security::PasswordCost cost, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(std::string username, RequiredString(body, "username"));
@@ -62,11 +62,11 @@ Response Create(UserStore& users, security::PasswordCost cost, Request& req) {
     XINAN_ASSIGN_OR_RETURN(std::string hash, security::HashPassword(*password, cost));
     XINAN_ASSIGN_OR_RETURN(User u, users.Create(ActorOf(req), ScopeOf(req),
                                                 {username, display, unit_id, roles, hash}));
-    return http::Created(UserJson(u, 0), "/api/v1/users/" + u.id);
+    return http::Created(UserJson(u, clock.NowMillis()), "/api/v1/users/" + u.id);
   });
 }
 
-Response Update(UserStore& users, Request& req) {
+Response Update(UserStore& users, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(std::string display, DisplayName(body));
@@ -74,7 +74,7 @@ Response Update(UserStore& users, Request& req) {
     XINAN_ASSIGN_OR_RETURN(auto active, OptionalBool(body, "active"));
     XINAN_ASSIGN_OR_RETURN(User u, users.Update(ActorOf(req), ScopeOf(req), req.Param("id"),
                                                 display, roles, active.value_or(true)));
-    return http::Json(200, UserJson(u, 0));
+    return http::Json(200, UserJson(u, clock.NowMillis()));
   });
 }
 
@@ -108,21 +108,22 @@ constexpr const char* kCreateSchema =
 
 }  // namespace
 
-http::RouteTable UserRoutes(UserStore& users, security::PasswordCost cost) {
+http::RouteTable UserRoutes(UserStore& users, const Clock& clock, security::PasswordCost cost) {
   using http::Access;
+  const Clock* c = &clock;
   const std::string manage = kUsersManage;
   UserStore* u = &users;
   return {
       {"GET", "/api/v1/users", Access::kPermission, manage,
-       [u](Request& r) { return List(*u, r); }, "List users in scope (q, unitId, paging)", "users",
+       [u, c](Request& r) { return List(*u, *c, r); }, "List users in scope (q, unitId, paging)", "users",
        "", R"({"type":"object"})"},
       {"POST", "/api/v1/users", Access::kPermission, manage,
-       [u, cost](Request& r) { return Create(*u, cost, r); }, "Create a user", "users",
+       [u, c, cost](Request& r) { return Create(*u, *c, cost, r); }, "Create a user", "users",
        kCreateSchema, kUserSchema, 201},
       {"GET", "/api/v1/users/{id}", Access::kPermission, manage,
-       [u](Request& r) { return Get(*u, r); }, "One user", "users", "", kUserSchema},
+       [u, c](Request& r) { return Get(*u, *c, r); }, "One user", "users", "", kUserSchema},
       {"PUT", "/api/v1/users/{id}", Access::kPermission, manage,
-       [u](Request& r) { return Update(*u, r); }, "Change a user's name, roles or active flag",
+       [u, c](Request& r) { return Update(*u, *c, r); }, "Change a user's name, roles or active flag",
        "users",
        R"({"type":"object","required":["displayName","roles"],"properties":{"displayName":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}},"active":{"type":"boolean"}}})",
        kUserSchema},
