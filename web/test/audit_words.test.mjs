@@ -45,6 +45,7 @@ test('reasons: known parts translated, typed reasons as typed', () => {
     ['zh-CN', 'wrong password; account locked', '密码错误、账号已锁定'],
     ['en', 'wrong password; account locked', 'wrong password, account locked'],
     ['zh-CN', 'unknown username', '用户名不存在'],
+    ['zh-CN', 'wrong old password; account locked', '修改密码时原密码错误、账号已锁定'],
     ['zh-CN', '夜间来电，需核实既往就诊记录', '夜间来电，需核实既往就诊记录'],
     ['zh-CN', '25 lines', '25 lines'],
     ['en', '', '']

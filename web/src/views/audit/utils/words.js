@@ -14,7 +14,7 @@ export const AUDIT_ACTIONS = [
 ]
 
 const REASON_KEYS = {
-  'account locked': 'accountLocked', 'wrong password': 'wrongPassword', 'inactive user': 'inactiveUser',
+  'account locked': 'accountLocked', 'wrong password': 'wrongPassword', 'wrong old password': 'wrongOldPassword', 'inactive user': 'inactiveUser',
   'unknown username': 'unknownUsername', 'break-glass': 'breakGlass'
 }
 
