@@ -16,12 +16,13 @@ function setup(thread)
 end
 
 local function id_number(n)
-  -- 330499 + birth date in 1940-2009 from n + 3-digit sequence: 23.5M distinct numbers.
+  -- 330498 + birth date in 1940-2009 from n + 3-digit sequence: 23.5M distinct numbers. The demo
+  -- district's residents are 330499…, so no create collides with one of them (409).
   local day = n % 28 + 1
   local month = math.floor(n / 28) % 12 + 1
   local year = 1940 + math.floor(n / 336) % 70
   local seq = math.floor(n / 23520) % 1000
-  local first17 = string.format("330499%04d%02d%02d%03d", year, month, day, seq)
+  local first17 = string.format("330498%04d%02d%02d%03d", year, month, day, seq)
   local sum = 0
   for i = 1, 17 do sum = sum + (first17:byte(i) - 48) * weights[i] end
   return first17 .. checks[sum % 11 + 1], year, month, day, seq
