@@ -3,8 +3,12 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
+#include <string_view>
 #include <fstream>
 #include <sstream>
 
@@ -25,8 +29,41 @@ void WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cell
   }
 }
 
-void WriteSheet(lxw_workbook* wb, const Sheet& s, lxw_format* bold, lxw_format* datetime) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, s.name.empty() ? nullptr : s.name.c_str());
+constexpr size_t kMaxSheetName = 31;  // characters
+
+// `name` without the characters Excel refuses in a sheet name and without leading or trailing
+// apostrophes, cut to `max_chars` characters (whole UTF-8 sequences).
+std::string CleanSheetName(const std::string& name, size_t max_chars) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < name.size();) {
+    size_t len = 1;
+    auto lead = static_cast<unsigned char>(name[i]);
+    if (lead >= 0xF0) len = 4;
+    else if (lead >= 0xE0) len = 3;
+    else if (lead >= 0xC0) len = 2;
+    len = std::min(len, name.size() - i);
+    if (!(len == 1 && std::string_view("[]:*?/\\").find(name[i]) != std::string_view::npos)) {
+      if (chars == max_chars) break;
+      out.append(name, i, len);
+      ++chars;
+    }
+    i += len;
+  }
+  while (!out.empty() && out.front() == '\'') out.erase(0, 1);
+  while (!out.empty() && out.back() == '\'') out.pop_back();
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+Status WriteSheet(lxw_workbook* wb, const Sheet& s, const std::string& name, lxw_format* bold,
+                  lxw_format* datetime) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  if (!ws) return Status::Internal("xlsx: sheet name refused");
   for (size_t c = 0; c < s.headers.size(); ++c) {
     worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), s.headers[c].c_str(), bold);
     worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 14, nullptr);
@@ -46,6 +83,7 @@ void WriteSheet(lxw_workbook* wb, const Sheet& s, lxw_format* bold, lxw_format* 
     }
   }
   if (!s.headers.empty()) worksheet_freeze_panes(ws, 1, 0);
+  return Status::Ok();
 }
 
 Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
@@ -62,17 +100,41 @@ Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
   format_set_bold(bold);
   lxw_format* datetime = workbook_add_format(wb);
   format_set_num_format(datetime, "yyyy-mm-dd hh:mm:ss");
-  for (const auto& s : sheets) WriteSheet(wb, s, bold, datetime);
+  std::vector<std::string> wanted;
+  for (const auto& s : sheets) wanted.push_back(s.name);
+  std::vector<std::string> names = SheetNames(wanted);
+  Status written = Status::Ok();
+  for (size_t i = 0; i < sheets.size() && written.ok(); ++i) {
+    written = WriteSheet(wb, sheets[i], names[i], bold, datetime);
+  }
   lxw_error err = workbook_close(wb);
   std::ifstream in(path, std::ios::binary);
   std::ostringstream bytes;
   bytes << in.rdbuf();
   std::filesystem::remove(path);
+  if (!written.ok()) return written;
   if (err != LXW_NO_ERROR) return Status::Internal(std::string("xlsx: ") + lxw_strerror(err));
   return bytes.str();
 }
 
 }  // namespace
+
+std::vector<std::string> SheetNames(const std::vector<std::string>& wanted) {
+  std::vector<std::string> out;
+  std::set<std::string> taken;  // lower-case
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    std::string base = CleanSheetName(wanted[i], kMaxSheetName);
+    if (base.empty()) base = "Sheet" + std::to_string(i + 1);
+    std::string name = base;
+    for (int n = 2; taken.count(Lower(name)) > 0; ++n) {
+      std::string suffix = " (" + std::to_string(n) + ")";
+      name = CleanSheetName(base, kMaxSheetName - suffix.size()) + suffix;
+    }
+    taken.insert(Lower(name));
+    out.push_back(std::move(name));
+  }
+  return out;
+}
 
 LocalTime ShanghaiLocalTime(int64_t millis) {
   constexpr int64_t kOffsetMillis = 8 * 3600 * 1000;

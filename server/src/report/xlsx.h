@@ -28,13 +28,19 @@ struct LocalTime {
 LocalTime ShanghaiLocalTime(int64_t millis);
 
 struct Sheet {
-  std::string name;                  // at most 31 characters, no []:*?/\ (Excel's rules)
+  std::string name;                  // made fit for Excel by SheetNames
   std::vector<std::string> headers;  // bold first row
   std::vector<std::vector<Cell>> rows;
 };
 
-// The bytes of an .xlsx workbook with `sheets` (at least one). Fails (kInternal) only when
-// the library cannot write its temporary file.
+// Names Excel accepts for sheets wanted as `wanted`, in order: without []:*?/\, not beginning
+// or ending with an apostrophe, at most 31 characters, unique ignoring case ("PHQ-9 (2)" for a
+// second "PHQ-9", "Sheet3" for an empty third one). Scale names come from definition files a
+// district writes, and libxlsxwriter refuses a sheet it cannot name.
+std::vector<std::string> SheetNames(const std::vector<std::string>& wanted);
+
+// The bytes of an .xlsx workbook with `sheets` (at least one), named through SheetNames. Fails
+// (kInternal) only when the library cannot write its temporary file or refuses a sheet.
 Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets);
 
 }  // namespace xinan::report

@@ -69,6 +69,43 @@ TEST(CampaignExport, CriticalAnswersAndAlertsHaveColumns) {
   EXPECT_EQ(at(1, "预警"), "红色预警");
 }
 
+// A campaign that ran across a new version of a scale: each version's responses under that
+// version's items, on a sheet of its own (the latest definition's columns shifted the older
+// answers and scored them with its factors).
+TEST(CampaignExport, EachVersionOnItsOwnSheetWithItsOwnItems) {
+  auto lib = assess::ScaleLibrary::LoadDirectory(testing::ScalesDir());
+  ASSERT_TRUE(lib.ok()) << lib.status().detail();
+  assess::Scale v2 = *lib->Latest("phq9");
+  v2.version = "9.0.0";
+  v2.items.pop_back();  // item 9 gone in the newer definition
+  ASSERT_TRUE(lib->Add(v2).ok());
+  ResponseRow old_one;
+  old_one.scale_code = "phq9";
+  old_one.scale_version = lib->Find("phq9", "1.0.0") ? "1.0.0" : "";
+  ASSERT_FALSE(old_one.scale_version.empty()) << "the shipped PHQ-9 is 1.0.0";
+  old_one.answers_json = R"({"1":1,"2":1,"3":0,"4":0,"5":0,"6":0,"7":0,"8":0,"9":3})";
+  old_one.raw = old_one.total = 5;
+  old_one.band = "mild";
+  ResponseRow new_one = old_one;
+  new_one.scale_version = "9.0.0";
+  new_one.answers_json = R"({"1":1,"2":1,"3":0,"4":0,"5":0,"6":0,"7":0,"8":0})";
+  auto sheets = internal::ExportSheets({new_one, old_one}, *lib);
+  ASSERT_EQ(sheets.size(), 2u);
+  EXPECT_EQ(sheets[0].name, "PHQ-9 v1.0.0");
+  EXPECT_EQ(sheets[1].name, "PHQ-9 v9.0.0");
+  auto has = [](const report::Sheet& sheet, const std::string& h) {
+    return std::find(sheet.headers.begin(), sheet.headers.end(), h) != sheet.headers.end();
+  };
+  EXPECT_TRUE(has(sheets[0], "第9题"));
+  EXPECT_FALSE(has(sheets[1], "第9题"));
+  ASSERT_EQ(sheets[0].rows.size(), 1u);
+  size_t item9 = static_cast<size_t>(
+      std::find(sheets[0].headers.begin(), sheets[0].headers.end(), "第9题") - sheets[0].headers.begin());
+  EXPECT_EQ(std::get<double>(sheets[0].rows[0][item9]), 3.0) << "the older answer under its own item";
+  EXPECT_EQ(sheets[0].rows[0].size(), sheets[0].headers.size());
+  EXPECT_EQ(sheets[1].rows[0].size(), sheets[1].headers.size());
+}
+
 TEST(ShanghaiLocalTime, IsUtcPlusEightAcrossDayMonthAndLeapDay) {
   struct Case {
     int64_t millis;

@@ -1,6 +1,7 @@
 #include "campaigns/http/campaign_json.h"
 
 #include <map>
+#include <set>
 
 #include "assess/store/assessment_store.h"
 #include "common/clock.h"
@@ -87,9 +88,8 @@ std::string AlertLevelWords(const std::string& level) {
   return "无";
 }
 
-report::Sheet SheetFor(const std::string& code, const assess::ScaleLibrary& scales) {
+report::Sheet SheetFor(const std::string& code, const assess::Scale* scale) {
   report::Sheet s;
-  const assess::Scale* scale = scales.Latest(code);
   s.name = scale ? ShortName(*scale) : code;
   s.headers = {"记录编号", "提交时间", "单位", "姓名", "量表版本"};
   if (scale) {
@@ -144,14 +144,22 @@ std::vector<report::Cell> RowFor(const ResponseRow& r, const assess::Scale* scal
 }  // namespace
 
 std::vector<report::Sheet> ExportSheets(const std::vector<ResponseRow>& rows, const assess::ScaleLibrary& scales) {
-  std::map<std::string, report::Sheet> sheets;
+  std::map<std::string, std::set<std::string>> versions;  // of each scale code
+  for (const auto& r : rows) versions[r.scale_code].insert(r.scale_version);
+  std::map<std::pair<std::string, std::string>, report::Sheet> sheets;  // by code, version
   for (const auto& r : rows) {
-    auto it = sheets.find(r.scale_code);
-    if (it == sheets.end()) it = sheets.emplace(r.scale_code, SheetFor(r.scale_code, scales)).first;
-    it->second.rows.push_back(RowFor(r, scales.Latest(r.scale_code)));
+    const assess::Scale* scale = scales.Find(r.scale_code, r.scale_version);
+    if (!scale) scale = scales.Latest(r.scale_code);
+    auto key = std::make_pair(r.scale_code, r.scale_version);
+    auto it = sheets.find(key);
+    if (it == sheets.end()) {
+      it = sheets.emplace(key, SheetFor(r.scale_code, scale)).first;
+      if (versions[r.scale_code].size() > 1) it->second.name += " v" + r.scale_version;
+    }
+    it->second.rows.push_back(RowFor(r, scale));
   }
   std::vector<report::Sheet> out;
-  for (auto& [code, s] : sheets) out.push_back(std::move(s));
+  for (auto& [key, s] : sheets) out.push_back(std::move(s));
   if (out.empty()) out.push_back({"responses", {"记录编号", "提交时间", "单位", "姓名"}, {}});
   return out;
 }
