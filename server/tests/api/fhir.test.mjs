@@ -101,7 +101,7 @@ test('a posted response is scored and alerted exactly like the native route', as
   assert.equal(history.json.items[0].band, native.json.band)
 })
 
-test('a stored response reads back; a sibling village gets 404 for it and for its subject', async () => {
+test('a stored response reads back; a sibling village gets 404 for it, 422 for its subject', async () => {
   const posted = await fhirPost(v1, phq9Response(person, 0, 0))
   assert.equal(posted.status, 201, posted.text)
   const id = posted.json.id
@@ -116,7 +116,12 @@ test('a stored response reads back; a sibling village gets 404 for it and for it
   assert.equal((await api(srv.url, 'GET', `/fhir/QuestionnaireResponse/${id}`, { auth: v2 })).status, 404)
   assert.equal((await api(srv.url, 'GET', `/fhir/QuestionnaireResponse/${id}`)).status, 401)
   const sideways = await fhirPost(v2, phq9Response(person, 3, 1))
-  assert.equal(sideways.status, 404, sideways.text)
+  const nobody = await fhirPost(v2, phq9Response('no-such-person', 3, 1))
+  for (const r of [sideways, nobody]) {
+    assert.equal(r.status, 422, r.text)
+    assert.deepEqual(r.json.errors.map((e) => [e.field, e.code]), [['subject', 'subject_not_found']])
+  }
+  assert.equal(sideways.json.errors[0].message, nobody.json.errors[0].message, 'the same answer: existence stays hidden')
   const inbox = await api(srv.url, 'GET', '/api/v1/alerts', { auth: v2 })
   assert.equal(inbox.json.total, 0, 'the refused submission raised nothing')
 })

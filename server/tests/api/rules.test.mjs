@@ -89,8 +89,25 @@ test('notifications reach the owning unit only, and are marked read', async () =
   assert.equal((await api(srv.url, 'POST', `/api/v1/notifications/${n.id}/read`, { auth: v1 })).status, 204)
   assert.equal((await api(srv.url, 'GET', '/api/v1/notifications', { auth: v1 })).json.unread, before)
   await selfAssess({ scaleCode: 'phq9', answers: phq9(0, 1) })
+  // A partner department sees no alerts, so neither their notifications nor may it clear the
+  // unit's bell for the staff who must act on them.
+  const partner = await login(srv.url, 'partner_330499000000')
+  for (const [method, path] of [['GET', '/api/v1/notifications'], ['POST', '/api/v1/notifications/read-all'],
+    ['POST', `/api/v1/notifications/${n.id}/read`]]) {
+    assert.equal((await api(srv.url, method, path, { auth: partner })).status, 403, `${method} ${path}`)
+  }
   assert.equal((await api(srv.url, 'POST', '/api/v1/notifications/read-all', { auth: v1 })).status, 204)
   assert.equal((await api(srv.url, 'GET', '/api/v1/notifications', { auth: v1 })).json.unread, 0)
+})
+
+test('an unknown alert status or level is a field error, not an empty inbox', async () => {
+  const typo = await api(srv.url, 'GET', '/api/v1/alerts?status=open', { auth: v1 })
+  assert.equal(typo.status, 422)
+  assert.deepEqual(typo.json.errors.map((e) => [e.field, e.code]), [['status', 'status_invalid']])
+  const level = await api(srv.url, 'GET', '/api/v1/alerts?level=purple', { auth: v1 })
+  assert.equal(level.status, 422)
+  assert.equal(level.json.errors[0].field, 'level')
+  assert.equal((await api(srv.url, 'GET', '/api/v1/alerts?status=all&level=red', { auth: v1 })).status, 200)
 })
 
 test('an alert goes new → acknowledged → in progress → closed, and its result opens as a report', async () => {

@@ -48,7 +48,7 @@ Response List(AlertStore& s, const Clock& clock, Request& req) {
 
 Response Get(AlertStore& s, const Clock& clock, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
-    XINAN_ASSIGN_OR_RETURN(Alert a, s.Get(ScopeOf(req), req.Param("id")));
+    XINAN_ASSIGN_OR_RETURN(Alert a, s.Get(ActorOf(req), ScopeOf(req), req.Param("id")));
     return http::Json(200, AlertJson(a, clock.NowMillis()));
   });
 }

@@ -1,10 +1,13 @@
-// Notification routes (/api/v1/notifications): the signed-in user's unit's in-app list.
+// Notification routes (/api/v1/notifications): the signed-in user's unit's in-app list, for
+// the roles that see alerts (people.read): the list names alerts, and marking it read clears
+// the whole unit's bell.
 #include "alerts/http/alert_routes.h"
 
 #include "common/clock.h"
 #include "common/json.h"
 #include "common/messages.h"
 #include "http/reply.h"
+#include "identity/domain/roles.h"
 
 namespace xinan::alerts {
 namespace {
@@ -39,10 +42,10 @@ http::RouteTable NotificationRoutes(NotificationStore& store) {
   using http::Access;
   NotificationStore* s = &store;
   return {
-      {"GET", "/api/v1/notifications", Access::kAuthenticated, "", [s](Request& r) { return List(*s, r); },
+      {"GET", "/api/v1/notifications", Access::kPermission, identity::kPeopleRead, [s](Request& r) { return List(*s, r); },
        "Notifications of the user's unit, newest first (unread=true, paging); with the unread count",
        "alerts", "", R"({"type":"object"})"},
-      {"POST", "/api/v1/notifications/{id}/read", Access::kAuthenticated, "",
+      {"POST", "/api/v1/notifications/{id}/read", Access::kPermission, identity::kPeopleRead,
        [s](Request& r) {
          return http::Reply(r, [&]() -> Result<Response> {
            XINAN_RETURN_IF_ERROR(s->MarkRead(r.principal->unit_id, r.Param("id")));
@@ -50,7 +53,7 @@ http::RouteTable NotificationRoutes(NotificationStore& store) {
          });
        },
        "Mark one notification read", "alerts", "", "", 204},
-      {"POST", "/api/v1/notifications/read-all", Access::kAuthenticated, "",
+      {"POST", "/api/v1/notifications/read-all", Access::kPermission, identity::kPeopleRead,
        [s](Request& r) {
          return http::Reply(r, [&]() -> Result<Response> {
            XINAN_RETURN_IF_ERROR(s->MarkAllRead(r.principal->unit_id));
@@ -67,6 +70,7 @@ void RegisterAlertMessages() {
       {"outcome_invalid", "请选择处置结果", "Choose an outcome"},
       {"note_too_long", "处置说明不能超过 2000 个字", "The note is at most 2,000 characters"},
       {"level_invalid", "预警级别应为红、橙或黄", "The level must be red, orange or yellow"},
+      {"status_invalid", "预警状态无效", "Unknown alert status"},
       {"rule_without_condition", "规则至少需要一个条件", "A rule needs at least one condition"},
       {"rule_rise_positive", "分数升高值应大于 0", "The score rise must be above 0"},
       {"rule_total_unreachable", "高于该量表的最高总分，此规则永远不会触发", "Above the scale's highest total: the rule could never fire"},

@@ -72,11 +72,23 @@ std::string EscalationDetail(const store::Rows& from, const store::Rows& to) {
 
 }  // namespace
 
+Status AlertFilter::Validate() const {
+  static constexpr const char* kStatuses[] = {"", "all", "new", "acknowledged", "in_progress", "closed"};
+  static constexpr const char* kLevels[] = {"", "red", "orange", "yellow"};
+  auto one_of = [](const std::string& v, const auto& values) {
+    return std::any_of(std::begin(values), std::end(values), [&](const char* x) { return v == x; });
+  };
+  if (!one_of(status, kStatuses)) return Status::InvalidField("status", "status_invalid");
+  if (!one_of(level, kLevels)) return Status::InvalidField("level", "level_invalid");
+  return Status::Ok();
+}
+
 bool IsOutcome(const std::string& code) {
   return std::any_of(std::begin(kOutcomes), std::end(kOutcomes), [&](const char* o) { return code == o; });
 }
 
 Result<AlertPage> AlertStore::List(const security::Scope& scope, const AlertFilter& f, int64_t now) {
+  XINAN_RETURN_IF_ERROR(f.Validate());
   AlertPage page;
   XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
     store::Params p;
@@ -99,7 +111,7 @@ Result<AlertPage> AlertStore::List(const security::Scope& scope, const AlertFilt
     }
     std::string overdue = Next(p, now);
     std::string order = " ORDER BY CASE WHEN l.status = 'new' AND l.deadline <= " + overdue +
-                        " THEN 0 ELSE 1 END, l.level_rank DESC, l.created_at DESC";
+                        " THEN 0 ELSE 1 END, l.level_rank DESC, l.created_at DESC, l.id DESC";
     std::string limit = Next(p, int64_t{f.limit});
     std::string offset = Next(p, int64_t{f.offset});
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
@@ -110,14 +122,15 @@ Result<AlertPage> AlertStore::List(const security::Scope& scope, const AlertFilt
   return page;
 }
 
-Result<Alert> AlertStore::Get(const security::Scope& scope, const std::string& id) {
+Result<Alert> AlertStore::Get(const security::Actor& actor, const security::Scope& scope,
+                              const std::string& id) {
   std::optional<Alert> out;
-  XINAN_RETURN_IF_ERROR(db_.Read([&](store::Connection& c) -> Status {
-    XINAN_ASSIGN_OR_RETURN(out, Load(c, scope, id));
-    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+    XINAN_ASSIGN_OR_RETURN(out, Load(w.conn(), scope, id));
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
         "SELECT at, actor, action, detail FROM alert_events WHERE alert_id = $1 ORDER BY seq", {id}));
     for (const auto& r : rows) out->timeline.push_back({r.Int(0), r.Text(1), r.Text(2), r.Text(3)});
-    return Status::Ok();
+    return w.Audit(actor.Event("alert.read", "alert", id, out->person_id));
   }));
   return *out;
 }

@@ -33,8 +33,11 @@ struct Alert {
 
 struct AlertFilter {
   std::string status;  // "" = open (not closed); "all"; or one status
-  std::string level;
+  std::string level;   // "" = any
   int offset = 0, limit = 20;
+  // status_invalid / level_invalid naming the field, for a value that is none of the above (a
+  // typo must not read as "no alerts").
+  Status Validate() const;
 };
 
 struct AlertPage {
@@ -60,9 +63,13 @@ class AlertStore {
              const security::FieldCipher* cipher = nullptr)
       : db_(db), deadlines_(deadlines), notifier_(notifier), cipher_(cipher) {}
 
-  // Alerts whose owner unit is in scope: overdue new ones first, then by level, newest first.
+  // Alerts whose owner unit is in scope: overdue new ones first, then by level, newest first
+  // (then by id, so pages of alerts raised in the same millisecond neither repeat nor skip one).
+  // The filter's status and level must be valid (AlertFilter::Validate).
   Result<AlertPage> List(const security::Scope& scope, const AlertFilter& f, int64_t now);
-  Result<Alert> Get(const security::Scope& scope, const std::string& id);
+  // An alert in scope with its timeline; the read is audited as alert.read (it names the
+  // resident and carries the handlers' notes). not_found outside scope.
+  Result<Alert> Get(const security::Actor& actor, const security::Scope& scope, const std::string& id);
   // The respondent's name and phone of an alert in scope (decrypted), for calling back;
   // audited as alert.respondent_read. not_found outside scope.
   Result<RespondentContact> Respondent(const security::Actor& actor, const security::Scope& scope,

@@ -3,6 +3,8 @@
 // (acknowledge, close), and escalation village → town → district with a fake clock.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <thread>
 
 #include "alerts/store/alert_store.h"
@@ -87,7 +89,7 @@ TEST_P(AssessmentTest, AnAlertNamesItsResidentOnlyWhileTheResidentIsInScope) {
   ASSERT_TRUE(village.ok());
   ASSERT_EQ(village->total, 1) << "the alert stays with the unit that raised it";
   EXPECT_EQ(village->items[0].person_name, "") << "but the moved resident's name is the sibling's now";
-  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage11), *r->alert_id)->person_name, "");
+  EXPECT_EQ(alerts_->Get(ActorFor("", "c"), ScopeAt(kVillage11), *r->alert_id)->person_name, "");
   EXPECT_EQ(alerts_->List(ScopeAt(kTown1), {}, clock_.NowMillis())->items[0].person_name, "测评对象")
       << "the town sees both villages";
 }
@@ -163,9 +165,35 @@ TEST_P(AssessmentTest, SiblingsSeeNeitherResultsNorAlerts) {
   EXPECT_EQ(AuditCount("assessment.history", person_), 1) << "reading the record is audited";
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis())->total, 0);
   auto mine = alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis());
-  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage12), mine->items[0].id).status().kind(), StatusKind::kNotFound);
+  EXPECT_EQ(alerts_->Get(ActorFor("", "c"), ScopeAt(kVillage12), mine->items[0].id).status().kind(), StatusKind::kNotFound);
   EXPECT_EQ(alerts_->Acknowledge(ActorFor("", "s"), ScopeAt(kVillage12), mine->items[0].id).status().kind(),
             StatusKind::kNotFound);
+  EXPECT_EQ(AuditCount("alert.read", person_), 0) << "the sibling read nothing";
+  ASSERT_TRUE(alerts_->Get(ActorFor("", "c"), ScopeAt(kVillage11), mine->items[0].id).ok());
+  EXPECT_EQ(AuditCount("alert.read", person_), 1) << "an alert names the resident: its read is audited";
+}
+
+TEST_P(AssessmentTest, AlertFiltersAreCheckedAndPagesOfSimultaneousAlertsAreStable) {
+  for (int i = 0; i < 7; ++i) {  // the same instant: the fake clock does not move
+    ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(2, 0)).ok());
+  }
+  alerts::AlertFilter bad;
+  bad.status = "open";
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), bad, clock_.NowMillis()).status().fields().at(0).field, "status");
+  bad = {};
+  bad.level = "purple";
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), bad, clock_.NowMillis()).status().fields().at(0).code, "level_invalid");
+  std::set<std::string> seen;
+  for (int offset = 0; offset < 7; offset += 3) {
+    alerts::AlertFilter f;
+    f.offset = offset;
+    f.limit = 3;
+    auto page = alerts_->List(ScopeAt(kVillage11), f, clock_.NowMillis());
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    EXPECT_EQ(page->total, 7);
+    for (const auto& a : page->items) EXPECT_TRUE(seen.insert(a.id).second) << "repeated on a later page: " << a.id;
+  }
+  EXPECT_EQ(seen.size(), 7u) << "every alert on exactly one page";
 }
 
 TEST_P(AssessmentTest, BreakGlassOpensTheResidentsResultsReadOnlyForADay) {
@@ -198,7 +226,7 @@ TEST_P(AssessmentTest, AcknowledgeAndCloseWithOutcome) {
   auto closed = alerts_->Close(ActorFor("", "c"), ScopeAt(kVillage11), id, "contacted_safe", "已电话联系");
   ASSERT_TRUE(closed.ok());
   EXPECT_EQ(closed->outcome, "contacted_safe");
-  auto full = alerts_->Get(ScopeAt(kVillage11), id);
+  auto full = alerts_->Get(ActorFor("", "c"), ScopeAt(kVillage11), id);
   ASSERT_EQ(full->timeline.size(), 3u);
   EXPECT_EQ(full->timeline[0].action, "raised");
   EXPECT_EQ(full->timeline[2].action, "closed");
@@ -228,26 +256,26 @@ TEST_P(AssessmentTest, OverdueAlertsEscalateVillageTownDistrictOnce) {
   clock_.Advance(2 * 3600 * 1000);
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 1);
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "no double escalation";
-  auto at_town = alerts_->Get(ScopeAt(kTown1), id);
+  auto at_town = alerts_->Get(ActorFor("", "c"), ScopeAt(kTown1), id);
   EXPECT_EQ(at_town->unit_path, "/330499000000/330499001000/");
   EXPECT_EQ(at_town->origin_unit_path, "/330499000000/330499001000/330499001001/");
-  auto still_village = alerts_->Get(ScopeAt(kVillage11), id);
+  auto still_village = alerts_->Get(ActorFor("", "c"), ScopeAt(kVillage11), id);
   ASSERT_TRUE(still_village.ok()) << "escalation brings in the town; the village keeps the alert";
   EXPECT_EQ(at_town->origin_unit_name, "东湖村") << "the town sees where it was raised";
   EXPECT_TRUE(still_village->unit_path != still_village->origin_unit_path);
   EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 1);
-  EXPECT_EQ(alerts_->Get(ScopeAt(kVillage12), id).status().kind(), StatusKind::kNotFound) << "never the sibling";
+  EXPECT_EQ(alerts_->Get(ActorFor("", "c"), ScopeAt(kVillage12), id).status().kind(), StatusKind::kNotFound) << "never the sibling";
   EXPECT_EQ(alerts_->List(ScopeAt(kTown2), {}, clock_.NowMillis())->total, 0);
   clock_.Advance(2 * 3600 * 1000);
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 1);
-  auto at_district = alerts_->Get(ScopeAt(kDistrict), id);
+  auto at_district = alerts_->Get(ActorFor("", "c"), ScopeAt(kDistrict), id);
   EXPECT_EQ(at_district->unit_path, "/330499000000/");
   EXPECT_EQ(at_district->escalations, 2);
-  EXPECT_TRUE(alerts_->Get(ScopeAt(kTown1), id).ok()) << "the town in between keeps it too";
+  EXPECT_TRUE(alerts_->Get(ActorFor("", "c"), ScopeAt(kTown1), id).ok()) << "the town in between keeps it too";
   clock_.Advance(2 * 3600 * 1000);
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 0) << "the district is the top";
   EXPECT_EQ(AuditCount("alert.escalate", person_), 2);
-  auto timeline = alerts_->Get(ScopeAt(kDistrict), id)->timeline;
+  auto timeline = alerts_->Get(ActorFor("", "c"), ScopeAt(kDistrict), id)->timeline;
   ASSERT_EQ(timeline.size(), 3u);
   EXPECT_EQ(timeline[1].detail, "东湖村 → 清溪镇") << "escalations name the units";
   EXPECT_EQ(timeline[2].detail, "清溪镇 → 心安区");
@@ -271,7 +299,7 @@ TEST_P(AssessmentTest, AlertsOverdueAtTheDistrictDoNotHoldBackOthers) {
   ASSERT_TRUE(later.ok());
   clock_.Advance(3 * 3600 * 1000);  // all three overdue; the district's two have the older deadlines
   EXPECT_EQ(*alerts_->EscalateDue(clock_.NowMillis(), /*limit=*/2), 1);
-  EXPECT_EQ(alerts_->Get(ScopeAt(kTown1), *later->alert_id)->unit_path, "/330499000000/330499001000/");
+  EXPECT_EQ(alerts_->Get(ActorFor("", "c"), ScopeAt(kTown1), *later->alert_id)->unit_path, "/330499000000/330499001000/");
 }
 
 TEST_P(AssessmentTest, RaisedAndEscalatedAlertsNotifyTheOwningUnitOnly) {

@@ -65,6 +65,12 @@ Response PostResponse(assess::AssessmentStore& st, const Canonicals& c, Request&
     s.answers = posted.answers;
     s.person_id = posted.person_id;
     auto stored = st.SubmitForPerson(ActorOf(req), ScopeOf(req), s);
+    // A subject that cannot be resolved makes the resource unprocessable (FHIR answers a create
+    // with 422); one answer for "no such resident" and "not in your units", so existence stays
+    // hidden.
+    if (stored.status().kind() == StatusKind::kNotFound) {
+      return Status::InvalidField("subject", "subject_not_found");
+    }
     if (!stored.ok()) return AsResourceErrors(stored.status());
     stored->answers = posted.answers;
     XINAN_ASSIGN_OR_RETURN(StoredResponse view, ViewOf(*stored, st.scales()));
@@ -77,6 +83,7 @@ Response PostResponse(assess::AssessmentStore& st, const Canonicals& c, Request&
 void RegisterFhirMessages() {
   RegisterMessages({
       {"fhir_resource_type", "资源类型应为 QuestionnaireResponse", "The resource must be a QuestionnaireResponse"},
+      {"subject_not_found", "本单位及下级单位中没有该居民", "No such resident in your units"},
       {"response_not_completed", "只接收已完成（completed）的答卷", "Only a completed response can be scored"},
       {"questionnaire_unknown", "问卷（量表）不存在", "Unknown questionnaire"},
       {"questionnaire_version_superseded", "该问卷版本已被新版本取代，请按当前版本作答",
