@@ -113,7 +113,7 @@ Status SeedResidents(cli::Services& s, const SeedOptions& o, const std::vector<o
 }  // namespace
 
 std::string FictionalIdNumber(const std::string& birth_yyyymmdd, int sequence, bool male) {
-  char seq[4];
+  char seq[8];
   int s = (sequence % 500) * 2 + (male ? 1 : 0);
   std::snprintf(seq, sizeof seq, "%03d", s % 1000);
   std::string first17 = std::string("330499") + birth_yyyymmdd + seq;

@@ -18,6 +18,9 @@ void RegisterIdentityMessages() {
       {"old_password_wrong", "原密码不正确", "The current password is wrong"},
       {"username_taken", "用户名已被使用", "This username is taken"},
       {"role_invalid", "角色无效", "Unknown role"},
+      {"cannot_deactivate_self", "不能停用自己的账号", "You cannot deactivate your own account"},
+      {"cannot_drop_own_admin", "不能取消自己的用户管理权限", "You cannot remove your own user administration role"},
+      {"username_invalid", "用户名为 3–64 位字母、数字或 _ . - @", "The username is 3-64 letters, digits or _ . - @"},
       {"unit_not_found", "机构不存在或不在您的管辖范围内", "Unit not found or outside your scope"},
       {"unit_inactive", "该机构已停用，不能再登记新的人员", "This unit is deactivated and takes no new records"},
   });

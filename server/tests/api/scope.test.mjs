@@ -149,6 +149,35 @@ test('the audit log and the break-glass list are scoped: an admin of another tow
   assert.equal(grants.json.total, 0, 'a grant of another town\'s user is not listed')
 })
 
+test('a town\'s own administrator manages its users, but not the district\'s warning rules', async () => {
+  const other = await login(srv.url, 'admin_town2_scope', 'Scope-Admin-Password-1')
+  assert.ok(!other.user.permissions.includes('rules.manage'), 'the rules page is not offered')
+  assert.ok(other.user.permissions.includes('users.manage'))
+  const rules = await api(srv.url, 'GET', '/api/v1/warning-rules', { auth: other })
+  assert.equal(rules.status, 200, 'it may read them')
+  const rule = rules.json.items[0]
+  const put = await api(srv.url, 'PUT', `/api/v1/warning-rules/${rule.id}`, { auth: other, body: { ...rule, active: false } })
+  assert.deepEqual([put.status, put.json.code], [403, 'rules_district_only'])
+  assert.equal((await api(srv.url, 'DELETE', `/api/v1/warning-rules/${rule.id}`, { auth: other })).status, 403)
+  assert.equal((await api(srv.url, 'POST', '/api/v1/warning-rules', { auth: other, body: { name: 'x', level: 'red', minTotal: 1 } })).status, 403)
+  const after = (await api(srv.url, 'GET', '/api/v1/warning-rules', { auth: admin })).json.items.find((r) => r.id === rule.id)
+  assert.equal(after.active, rule.active, 'the rule is unchanged')
+  assert.ok(admin.user.permissions.includes('rules.manage'), 'the district\'s administrator keeps it')
+})
+
+test('an administrator cannot lock themselves out: no self-deactivation, no dropping their own user administration', async () => {
+  const me = admin.user
+  const put = (body) => api(srv.url, 'PUT', `/api/v1/users/${me.id}`, { auth: admin, body: { displayName: me.displayName, roles: me.roles, active: true, ...body } })
+  const off = await put({ active: false })
+  assert.deepEqual([off.status, off.json.errors?.[0]?.field, off.json.errors?.[0]?.code], [422, 'active', 'cannot_deactivate_self'])
+  const demoted = await put({ roles: ['community_counsellor'] })
+  assert.deepEqual([demoted.status, demoted.json.errors?.[0]?.field, demoted.json.errors?.[0]?.code], [422, 'roles', 'cannot_drop_own_admin'])
+  assert.equal((await api(srv.url, 'GET', '/api/v1/auth/me', { auth: admin })).status, 200, 'still signed in')
+  assert.equal((await put({ displayName: '区管理员' })).status, 200, 'other changes to oneself are fine')
+  const bad = await api(srv.url, 'POST', '/api/v1/users', { auth: admin, body: { username: 'x'.repeat(65), displayName: '太长', unitId: me.unit.id, roles: ['partner_department'], password: 'Long-Username-1' } })
+  assert.deepEqual([bad.status, bad.json.errors?.[0]?.field, bad.json.errors?.[0]?.code], [422, 'username', 'username_invalid'])
+})
+
 test('org units and users are scoped too', async () => {
   const sibling = await api(srv.url, 'GET', `/api/v1/org/units/${v1.user.unit.id}`, { auth: v2 })
   assert.equal(sibling.status, 404)

@@ -71,6 +71,8 @@ void RegisterAlertMessages() {
       {"note_too_long", "处置说明不能超过 2000 个字", "The note is at most 2,000 characters"},
       {"level_invalid", "预警级别应为红、橙或黄", "The level must be red, orange or yellow"},
       {"status_invalid", "预警状态无效", "Unknown alert status"},
+      {"rules_district_only", "预警规则适用于全区，只能由区级机构的管理员修改",
+       "Warning rules apply district-wide; only an administrator of the district unit may change them"},
       {"rule_without_condition", "规则至少需要一个条件", "A rule needs at least one condition"},
       {"rule_rise_positive", "分数升高值应大于 0", "The score rise must be above 0"},
       {"rule_total_unreachable", "高于该量表的最高总分，此规则永远不会触发", "Above the scale's highest total: the rule could never fire"},

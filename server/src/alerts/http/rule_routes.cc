@@ -10,6 +10,7 @@ namespace xinan::alerts {
 namespace {
 
 using http::ActorOf;
+using http::ScopeOf;
 using http::Request;
 using http::Response;
 
@@ -64,8 +65,16 @@ Response List(RuleStore& s, Request& req) {
   });
 }
 
+// Warning rules apply to the whole district: only a rules manager at the district's own unit may
+// change them (a district administrator placed at a town administers that town's users and
+// records, not the district's rules).
+Status DistrictOnly(Request& req) {
+  return ScopeOf(req).IsTop() ? Status::Ok() : Status::Denied("rules_district_only");
+}
+
 Response Create(RuleStore& s, const ScaleTotals& known, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_RETURN_IF_ERROR(DistrictOnly(req));
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(WarningRule rule, ParseRule(body, known));
     XINAN_ASSIGN_OR_RETURN(StoredRule r, s.Create(ActorOf(req), std::move(rule)));
@@ -75,6 +84,7 @@ Response Create(RuleStore& s, const ScaleTotals& known, Request& req) {
 
 Response Update(RuleStore& s, const ScaleTotals& known, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_RETURN_IF_ERROR(DistrictOnly(req));
     XINAN_ASSIGN_OR_RETURN(json::object body, http::JsonBody(req));
     XINAN_ASSIGN_OR_RETURN(WarningRule rule, ParseRule(body, known));
     XINAN_ASSIGN_OR_RETURN(int64_t version, RequiredVersion(body));
@@ -85,6 +95,7 @@ Response Update(RuleStore& s, const ScaleTotals& known, Request& req) {
 
 Response Delete(RuleStore& s, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
+    XINAN_RETURN_IF_ERROR(DistrictOnly(req));
     XINAN_RETURN_IF_ERROR(s.Delete(ActorOf(req), req.Param("id")));
     return Response::NoContent();
   });

@@ -1,6 +1,8 @@
 // Tests of the role table and the sign-in rules (lockout, session expiry).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "identity/domain/login_policy.h"
 #include "identity/domain/rate_limiter.h"
 #include "identity/domain/roles.h"
@@ -18,6 +20,28 @@ TEST(Roles, PermissionTable) {
   EXPECT_EQ(PermissionsOf({"partner_department", "hotline_operator"}),
             (std::vector<std::string>{kBreakGlassUse, kOrgRead, kPeopleRead}));
   for (const auto& r : AllRoles()) EXPECT_EQ(FindRole(r.code), &r);
+}
+
+TEST(Roles, RulesAreManagedAtTheDistrictOnly) {
+  auto has = [](const std::vector<std::string>& perms, const char* p) {
+    return std::find(perms.begin(), perms.end(), p) != perms.end();
+  };
+  EXPECT_TRUE(has(EffectivePermissions({"district_admin"}, "district"), kRulesManage));
+  EXPECT_FALSE(has(EffectivePermissions({"district_admin"}, "town"), kRulesManage));
+  EXPECT_FALSE(has(EffectivePermissions({"district_admin"}, "village"), kRulesManage));
+  EXPECT_TRUE(has(EffectivePermissions({"district_admin"}, "town"), kUsersManage)) << "a town's own admin";
+}
+
+TEST(Roles, UsernamesAreShortAndPlain) {
+  struct Case {
+    std::string username;
+    bool valid;
+  } cases[] = {
+      {"counsellor_330499001001", true}, {"li.ming-2@east", true}, {"abc", true},
+      {"ab", false}, {std::string(64, 'a'), true}, {std::string(65, 'a'), false},
+      {"has space", false}, {"王小明", false}, {"semi;colon", false}, {"", false},
+  };
+  for (const auto& c : cases) EXPECT_EQ(IsValidUsername(c.username), c.valid) << c.username;
 }
 
 TEST(LoginPolicy, LocksOnFifthFailureForFifteenMinutes) {

@@ -1,6 +1,7 @@
 #include "identity/domain/roles.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace xinan::identity {
 
@@ -39,6 +40,12 @@ std::vector<std::string> PermissionsOf(const std::vector<std::string>& roles) {
   return out;
 }
 
+std::vector<std::string> EffectivePermissions(const std::vector<std::string>& roles, const std::string& unit_level) {
+  std::vector<std::string> out = PermissionsOf(roles);
+  if (unit_level != "district") out.erase(std::remove(out.begin(), out.end(), kRulesManage), out.end());
+  return out;
+}
+
 bool HasPermission(const std::vector<std::string>& roles, const std::string& permission) {
   for (const auto& code : roles) {
     const RoleDef* r = FindRole(code);
@@ -47,6 +54,14 @@ bool HasPermission(const std::vector<std::string>& roles, const std::string& per
     }
   }
   return false;
+}
+
+bool IsValidUsername(const std::string& username) {
+  if (username.size() < 3 || username.size() > 64) return false;
+  return std::all_of(username.begin(), username.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
+  });
 }
 
 }  // namespace xinan::identity

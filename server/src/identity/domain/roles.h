@@ -30,7 +30,13 @@ const std::vector<RoleDef>& AllRoles();
 const RoleDef* FindRole(const std::string& code);
 // The union of the permissions of `roles` (unknown role codes contribute nothing), sorted.
 std::vector<std::string> PermissionsOf(const std::vector<std::string>& roles);
+// What a user of a unit at `unit_level` may do with `roles`: PermissionsOf, less rules.manage
+// outside the district's own unit (warning rules apply district-wide; the rule routes check the
+// same). The web shows what this lists.
+std::vector<std::string> EffectivePermissions(const std::vector<std::string>& roles, const std::string& unit_level);
 // Whether any of `roles` grants `permission`.
 bool HasPermission(const std::vector<std::string>& roles, const std::string& permission);
+// Usernames: 3–64 letters, digits or _ . - @ (they appear in the audit log and in URLs).
+bool IsValidUsername(const std::string& username);
 
 }  // namespace xinan::identity

@@ -9,7 +9,7 @@ namespace xinan::identity {
 json::object UserJson(const User& u, int64_t now) {
   json::array roles, perms;
   for (const auto& r : u.roles) roles.emplace_back(r);
-  for (const auto& p : PermissionsOf(u.roles)) perms.emplace_back(p);
+  for (const auto& p : EffectivePermissions(u.roles, u.unit_level)) perms.emplace_back(p);
   return {{"id", u.id},
           {"username", u.username},
           {"displayName", u.display_name},

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "identity/domain/roles.h"
 #include "security/tokens.h"
 
 namespace xinan::identity {
@@ -116,8 +117,26 @@ Result<UserPage> UserStore::List(const security::Scope& scope, const std::string
   return page;
 }
 
+namespace {
+
+// What an update may not do to the acting user's own account: deactivate it or take away user
+// administration (the unit could be left without anyone to manage its users, short of the
+// server's command line).
+Status CheckUpdate(const security::Actor& actor, const User& current, const std::vector<std::string>& roles,
+                   bool active) {
+  if (actor.user_id != current.id) return Status::Ok();
+  if (!active) return Status::InvalidField("active", "cannot_deactivate_self");
+  if (HasPermission(current.roles, kUsersManage) && !HasPermission(roles, kUsersManage)) {
+    return Status::InvalidField("roles", "cannot_drop_own_admin");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<User> UserStore::Create(const security::Actor& actor, const security::Scope& scope,
                                const NewUser& nu) {
+  if (!IsValidUsername(nu.username)) return Status::InvalidField("username", "username_invalid");
   std::string id = security::NewId();
   std::optional<User> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
@@ -146,6 +165,7 @@ Result<User> UserStore::Update(const security::Actor& actor, const security::Sco
   std::optional<User> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(User current, LoadScoped(w.conn(), scope, id));
+    XINAN_RETURN_IF_ERROR(CheckUpdate(actor, current, roles, active));
     XINAN_RETURN_IF_ERROR(
         w.conn()
             .Exec("UPDATE users SET display_name = $1, roles = $2, active = $3, updated_at = $4, "

@@ -63,8 +63,12 @@ class UserStore {
   Result<UserPage> List(const security::Scope& scope, const std::string& q,
                         const std::string& unit_id, int offset, int limit);
   // Creates a user in a unit inside `scope` (unit outside → field unitId/unit_not_found;
-  // duplicate username → field username/username_taken). Audited as user.create.
+  // duplicate username → field username/username_taken; a username outside IsValidUsername →
+  // username_invalid).
+  // Audited as user.create.
   Result<User> Create(const security::Actor& actor, const security::Scope& scope, const NewUser& u);
+  // Changes name, roles and active; the acting user may not deactivate their own account (active/cannot_deactivate_self) or drop their own
+  // users.manage (roles/cannot_drop_own_admin). Deactivating revokes the user's sessions.
   Result<User> Update(const security::Actor& actor, const security::Scope& scope,
                       const std::string& id, const std::string& display_name,
                       const std::vector<std::string>& roles, bool active);
