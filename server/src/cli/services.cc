@@ -2,10 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
-#include "common/messages.h"
 #include "alerts/http/alert_routes.h"
+#include "alerts/store/alert_store.h"
 #include "assess/http/assess_routes.h"
 #include "campaigns/http/campaign_routes.h"
+#include "common/messages.h"
 #include "identity/messages.h"
 #include "org/http/org_routes.h"
 #include "people/http/people_routes.h"
@@ -53,6 +54,7 @@ Result<std::unique_ptr<Services>> OpenServices(const CommonConfig& common,
                                                     o.login_attempts_per_minute,
                                                     o.session_cache_millis);
   s->people = std::make_unique<people::PeopleStore>(*s->db, *s->cipher, s->clock);
+  s->people->OnMoved(alerts::AlertStore::TransferOpen);  // open alerts follow a resident who moves
   s->audit = std::make_unique<audit::AuditStore>(*s->db);
   return s;
 }

@@ -64,7 +64,7 @@ export default {
     acknowledge: 'Acknowledge', close: 'Close', note: 'Note (optional)', refresh: 'Refresh',
     start: 'Start', detailTitle: 'Alert', timeline: 'Timeline', resident: 'Resident', openResident: 'Open record', showContact: 'Show contact',
     anonymous: 'Anonymous self-assessment', escalatedLabel: 'Escalation', escalatedTimes: 'Escalated {n} time(s)',
-    action: { raised: 'Raised', acknowledged: 'Acknowledged', started: 'Started', closed: 'Closed', escalated: 'Escalated (deadline passed)' },
+    action: { raised: 'Raised', acknowledged: 'Acknowledged', started: 'Started', closed: 'Closed', escalated: 'Escalated (deadline passed)', transferred: 'Transferred with the resident' },
     systemActor: { 'self-assessment': 'Self-assessment', escalation: 'System (escalation)', other: 'System' },
     noteSeparator: ': '
   },
@@ -100,7 +100,7 @@ export default {
   },
   notify: {
     title: 'Notifications', readAll: 'Mark all read', empty: 'No notifications',
-    kind: { alert_raised: 'New alert', alert_escalated: 'Alert escalated' }
+    kind: { alert_raised: 'New alert', alert_escalated: 'Alert escalated', alert_transferred: 'Alert transferred (resident moved in)' }
   },
   campaigns: {
     unitFixed: 'The unit cannot change once the campaign exists', targetGroupTooLong: 'At most 200 characters', consentTooLong: 'At most 2,000 characters', respondents: 'Respondents (incl. off the roster)',
@@ -156,7 +156,7 @@ export default {
     verifyOk: 'Chain intact: {n} rows', verifyBroken: 'Chain broken at row {seq}: {reason}',
     actionPlaceholder: 'Action (pick or type a code)', usernamePlaceholder: 'Actor username',
     objectTypes: { person: 'Resident', user: 'User', session: 'Session', org_unit: 'Unit', campaign: 'Campaign', alert: 'Alert', assessment: 'Assessment', warning_rule: 'Warning rule' },
-    actions: { auth_login: 'Sign-in', auth_login_failed: 'Failed sign-in', auth_logout: 'Sign-out', user_create: 'User created', user_update: 'User changed', user_password_change: 'Own password changed', user_password_reset: 'User password reset', org_unit_create: 'Unit created', org_unit_update: 'Unit changed', org_unit_delete: 'Unit deleted', person_create: 'Resident registered', person_read: 'Resident record read', person_update: 'Resident record changed', person_break_glass: 'Break-glass access', assessment_create: 'Assessment submitted', assessment_read: 'Assessment report read', assessment_history: 'Psychological record read', assessment_respondent_read: 'Respondent contact read (result)', alert_raise: 'Alert raised', alert_acknowledged: 'Alert acknowledged', alert_started: 'Alert handling started', alert_closed: 'Alert closed', alert_escalate: 'Alert escalated', alert_read: 'Alert read', alert_respondent_read: 'Respondent contact read', warning_rule_create: 'Warning rule created', warning_rule_update: 'Warning rule changed', warning_rule_delete: 'Warning rule deleted', campaign_create: 'Campaign created', campaign_update: 'Campaign changed', campaign_delete: 'Campaign deleted', campaign_roster_import: 'Roster imported', campaign_export: 'Responses exported' },
+    actions: { auth_login: 'Sign-in', auth_login_failed: 'Failed sign-in', auth_logout: 'Sign-out', user_create: 'User created', user_update: 'User changed', user_password_change: 'Own password changed', user_password_reset: 'User password reset', org_unit_create: 'Unit created', org_unit_update: 'Unit changed', org_unit_delete: 'Unit deleted', person_create: 'Resident registered', person_read: 'Resident record read', person_update: 'Resident record changed', person_break_glass: 'Break-glass access', assessment_create: 'Assessment submitted', assessment_read: 'Assessment report read', assessment_history: 'Psychological record read', assessment_respondent_read: 'Respondent contact read (result)', alert_raise: 'Alert raised', alert_acknowledged: 'Alert acknowledged', alert_started: 'Alert handling started', alert_closed: 'Alert closed', alert_escalate: 'Alert escalated', alert_read: 'Alert read', alert_transfer: 'Alert transferred with a moving resident', alert_respondent_read: 'Respondent contact read', warning_rule_create: 'Warning rule created', warning_rule_update: 'Warning rule changed', warning_rule_delete: 'Warning rule deleted', campaign_create: 'Campaign created', campaign_update: 'Campaign changed', campaign_delete: 'Campaign deleted', campaign_roster_import: 'Roster imported', campaign_export: 'Responses exported' },
     reasons: { accountLocked: 'account locked', wrongPassword: 'wrong password', wrongOldPassword: 'wrong current password (password change)', inactiveUser: 'account deactivated', unknownUsername: 'unknown username', breakGlass: 'break-glass' },
     grantUser: 'User', grantUnit: 'User unit', expiresAt: 'Expires'
   },

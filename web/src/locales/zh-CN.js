@@ -64,7 +64,7 @@ export default {
     acknowledge: '响应', close: '关闭', note: '处置说明（可选）', refresh: '刷新',
     start: '开始处置', detailTitle: '预警详情', timeline: '处置记录', resident: '居民', openResident: '查看档案', showContact: '查看联系方式',
     anonymous: '匿名自评', escalatedLabel: '逐级上报', escalatedTimes: '已上报 {n} 次',
-    action: { raised: '触发预警', acknowledged: '响应', started: '开始处置', closed: '关闭', escalated: '超时上报上级' },
+    action: { raised: '触发预警', acknowledged: '响应', started: '开始处置', closed: '关闭', escalated: '超时上报上级', transferred: '随居民迁移转交' },
     systemActor: { 'self-assessment': '居民自评', escalation: '系统（超时上报）', other: '系统' },
     noteSeparator: '：'
   },
@@ -100,7 +100,7 @@ export default {
   },
   notify: {
     title: '通知', readAll: '全部已读', empty: '暂无通知',
-    kind: { alert_raised: '新预警', alert_escalated: '预警超时上报' }
+    kind: { alert_raised: '新预警', alert_escalated: '预警超时上报', alert_transferred: '居民迁入转来预警' }
   },
   campaigns: {
     unitFixed: '活动创建后组织单位不可更改', targetGroupTooLong: '目标人群不能超过 200 个字', consentTooLong: '知情同意书不能超过 2000 个字', respondents: '作答人数（含名单外）',
@@ -156,7 +156,7 @@ export default {
     verifyOk: '审计链完整：共 {n} 条记录', verifyBroken: '审计链在第 {seq} 条断开：{reason}',
     actionPlaceholder: '操作（可选或输入代码）', usernamePlaceholder: '操作人用户名',
     objectTypes: { person: '居民', user: '用户', session: '登录会话', org_unit: '机构', campaign: '筛查活动', alert: '预警', assessment: '测评', warning_rule: '预警规则' },
-    actions: { auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', user_create: '新建用户', user_update: '修改用户', user_password_change: '修改本人密码', user_password_reset: '重置用户密码', org_unit_create: '新建机构', org_unit_update: '修改机构', org_unit_delete: '删除机构', person_create: '新建居民档案', person_read: '查看居民档案', person_update: '修改居民档案', person_break_glass: '紧急调阅', assessment_create: '提交测评', assessment_read: '查看测评报告', assessment_history: '查看心理档案', assessment_respondent_read: '查看测评作答者联系方式', alert_raise: '触发预警', alert_acknowledged: '响应预警', alert_started: '开始处置预警', alert_closed: '关闭预警', alert_escalate: '预警超时上报', alert_read: '查看预警详情', alert_respondent_read: '查看自评者联系方式', warning_rule_create: '新建预警规则', warning_rule_update: '修改预警规则', warning_rule_delete: '删除预警规则', campaign_create: '新建筛查活动', campaign_update: '修改筛查活动', campaign_delete: '删除筛查活动', campaign_roster_import: '导入目标名单', campaign_export: '导出测评数据' },
+    actions: { auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', user_create: '新建用户', user_update: '修改用户', user_password_change: '修改本人密码', user_password_reset: '重置用户密码', org_unit_create: '新建机构', org_unit_update: '修改机构', org_unit_delete: '删除机构', person_create: '新建居民档案', person_read: '查看居民档案', person_update: '修改居民档案', person_break_glass: '紧急调阅', assessment_create: '提交测评', assessment_read: '查看测评报告', assessment_history: '查看心理档案', assessment_respondent_read: '查看测评作答者联系方式', alert_raise: '触发预警', alert_acknowledged: '响应预警', alert_started: '开始处置预警', alert_closed: '关闭预警', alert_escalate: '预警超时上报', alert_read: '查看预警详情', alert_transfer: '预警随居民迁移转交', alert_respondent_read: '查看自评者联系方式', warning_rule_create: '新建预警规则', warning_rule_update: '修改预警规则', warning_rule_delete: '删除预警规则', campaign_create: '新建筛查活动', campaign_update: '修改筛查活动', campaign_delete: '删除筛查活动', campaign_roster_import: '导入目标名单', campaign_export: '导出测评数据' },
     reasons: { accountLocked: '账号已锁定', wrongPassword: '密码错误', wrongOldPassword: '修改密码时原密码错误', inactiveUser: '账号已停用', unknownUsername: '用户名不存在', breakGlass: '紧急调阅' },
     grantUser: '调阅人', grantUnit: '调阅人机构', expiresAt: '到期时间'
   },

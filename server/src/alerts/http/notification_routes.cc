@@ -87,6 +87,12 @@ void RegisterAlertMessages() {
        "An orange alert not acknowledged in time was escalated to your unit"},
       {"notification_alert_escalated_yellow", "一条黄色预警超时未响应，已上报本单位",
        "A yellow alert not acknowledged in time was escalated to your unit"},
+      {"notification_alert_transferred_red", "一位有红色预警的居民迁入本单位，预警已转来，请立即响应",
+       "A resident with a red alert moved to your unit; the alert is now yours: respond now"},
+      {"notification_alert_transferred_orange", "一位有橙色预警的居民迁入本单位，预警已转来",
+       "A resident with an orange alert moved to your unit; the alert is now yours"},
+      {"notification_alert_transferred_yellow", "一位有黄色预警的居民迁入本单位，预警已转来",
+       "A resident with a yellow alert moved to your unit; the alert is now yours"},
   });
 }
 

@@ -192,6 +192,30 @@ Result<Alert> AlertStore::Close(const security::Actor& actor, const security::Sc
                     outcome, note);
 }
 
+Status AlertStore::TransferOpen(store::WriteContext& w, const security::Actor& actor,
+                                const std::string& person_id, const std::string& to_unit_id) {
+  XINAN_ASSIGN_OR_RETURN(store::Rows open, w.conn().Query(
+      "SELECT l.id, l.level, u.name FROM alerts l JOIN org_units u ON u.id = l.unit_id "
+      "WHERE l.person_id = $1 AND l.status <> 'closed'", {person_id}));
+  if (open.empty()) return Status::Ok();
+  XINAN_ASSIGN_OR_RETURN(store::Rows to, w.conn().Query(
+      "SELECT id, path, name FROM org_units WHERE id = $1", {to_unit_id}));
+  if (to.empty()) return Status::NotFound();
+  const int64_t now = w.NowMillis();
+  for (const auto& a : open) {
+    const std::string& id = a.Text(0);
+    XINAN_RETURN_IF_ERROR(w.conn().Exec(
+        "UPDATE alerts SET unit_id = $1, unit_path = $2, origin_unit_path = $2, updated_at = $3, "
+        "version = version + 1 WHERE id = $4", {to_unit_id, to[0].Text(1), now, id}).status());
+    XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), id, now, actor.username,
+                                                       "transferred", a.Text(2) + " → " + to[0].Text(2)}).status());
+    XINAN_RETURN_IF_ERROR(w.Audit(actor.Event("alert.transfer", "alert", id, person_id)));
+    XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertNotification, {security::NewId(), to_unit_id,
+                                                             "alert_transferred", id, a.Text(1), now}).status());
+  }
+  return Status::Ok();
+}
+
 Result<int> AlertStore::EscalateDue(int64_t now, int limit) {
   struct Escalated {
     std::string alert_id, unit_code, level;

@@ -88,6 +88,13 @@ class AlertStore {
   // deadline first; alerts already at the district (the top) are never among them. Returns how
   // many escalated.
   Result<int> EscalateDue(int64_t now, int limit = 500);
+  // Within a write job that moved a resident to `to_unit_id`: each open alert of the resident
+  // moves to that unit's inbox (owner and origin, so the old village no longer holds it and
+  // escalation follows the new chain), with a "transferred" timeline event (the units' names),
+  // an alert.transfer audit row and an alert_transferred notification for the new unit. The
+  // deadline and escalation count stay.
+  static Status TransferOpen(store::WriteContext& w, const security::Actor& actor, const std::string& person_id,
+                             const std::string& to_unit_id);
 
  private:
   Result<Alert> Transition(const security::Actor& actor, const security::Scope& scope, const std::string& id,

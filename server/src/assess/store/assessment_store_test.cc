@@ -29,6 +29,7 @@ class AssessmentTest : public DistrictTest {
     rules_ = std::make_unique<alerts::RuleStore>(*db_, &clock_, kRulesCacheMillis);
     assessments_ = std::make_unique<AssessmentStore>(*db_, *library_, alerts::DeadlinePolicy{}, *rules_, cipher_);
     alerts_ = std::make_unique<alerts::AlertStore>(*db_, alerts::DeadlinePolicy{});
+    people_->OnMoved(alerts::AlertStore::TransferOpen);  // as cli/services.cc wires it
     people::PersonInput in;
     in.name = "测评对象";
     std::string first17 = "33049919900101001";
@@ -77,7 +78,13 @@ TEST_P(AssessmentTest, CriticalAnswerIsStoredWithItsRedAlert) {
   EXPECT_EQ(*yellow->alert_level, alerts::AlertLevel::kYellow);
 }
 
-TEST_P(AssessmentTest, AnAlertNamesItsResidentOnlyWhileTheResidentIsInScope) {
+// A resident who moves takes the open alerts along: the new village's inbox holds them, with
+// the resident's name, a timeline entry naming both villages and a notification; the old
+// village no longer does. A closed alert stays where it was handled, without the name there.
+TEST_P(AssessmentTest, AnOpenAlertFollowsItsResidentToTheNewVillage) {
+  auto handled = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(2, 0));
+  ASSERT_TRUE(handled.ok()) << handled.status().ToString();
+  ASSERT_TRUE(alerts_->Close(ActorFor("", "c"), ScopeAt(kVillage11), *handled->alert_id, "contacted_safe", "").ok());
   auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   auto person = people_->Read(ActorFor("", "t"), ScopeAt(kTown1), person_);
@@ -85,13 +92,32 @@ TEST_P(AssessmentTest, AnAlertNamesItsResidentOnlyWhileTheResidentIsInScope) {
   people::PersonInput moved{person->name, person->gender, person->birth_date, person->id_number, "", "",
                             UnitId(kVillage12), {}, person->version};
   ASSERT_TRUE(people_->Update(ActorFor("", "t"), ScopeAt(kTown1), person_, moved).ok());
-  auto village = alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis());
-  ASSERT_TRUE(village.ok());
-  ASSERT_EQ(village->total, 1) << "the alert stays with the unit that raised it";
-  EXPECT_EQ(village->items[0].person_name, "") << "but the moved resident's name is the sibling's now";
-  EXPECT_EQ(alerts_->Get(ActorFor("", "c"), ScopeAt(kVillage11), *r->alert_id)->person_name, "");
-  EXPECT_EQ(alerts_->List(ScopeAt(kTown1), {}, clock_.NowMillis())->items[0].person_name, "测评对象")
-      << "the town sees both villages";
+  EXPECT_EQ(alerts_->List(ScopeAt(kVillage11), {}, clock_.NowMillis())->total, 0) << "no longer the old village's";
+  auto now_theirs = alerts_->List(ScopeAt(kVillage12), {}, clock_.NowMillis());
+  ASSERT_TRUE(now_theirs.ok());
+  ASSERT_EQ(now_theirs->total, 1);
+  EXPECT_EQ(now_theirs->items[0].id, *r->alert_id);
+  EXPECT_EQ(now_theirs->items[0].person_name, "测评对象");
+  EXPECT_TRUE(alerts_->Acknowledge(ActorFor("", "n"), ScopeAt(kVillage12), *r->alert_id).ok()) << "and it may act";
+  auto timeline = alerts_->Get(ActorFor("", "n"), ScopeAt(kVillage12), *r->alert_id)->timeline;
+  ASSERT_GE(timeline.size(), 2u);
+  EXPECT_EQ(timeline[1].action, "transferred");
+  EXPECT_EQ(timeline[1].detail, "东湖村 → 南塘村");
+  EXPECT_EQ(AuditCount("alert.transfer", person_), 1) << "the closed alert did not move";
+  int64_t notified = 0;
+  ASSERT_TRUE(db_->Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT COUNT(*) FROM notifications WHERE unit_id = $1 AND kind = 'alert_transferred' AND alert_id = $2",
+        {UnitId(kVillage12), *r->alert_id}));
+    notified = rows[0].Int(0);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(notified, 1);
+  alerts::AlertFilter all;
+  all.status = "all";
+  auto old_village = alerts_->List(ScopeAt(kVillage11), all, clock_.NowMillis());
+  ASSERT_EQ(old_village->total, 1) << "the closed alert stays where it was handled";
+  EXPECT_EQ(old_village->items[0].person_name, "") << "without the name of a resident now elsewhere";
 }
 
 // A resident who moves takes the psychological record along: the new village sees every earlier

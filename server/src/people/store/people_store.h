@@ -3,6 +3,7 @@
 // detail read and every write are audited in the same transaction.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -81,11 +82,19 @@ class PeopleStore {
 
   const security::FieldCipher& cipher() const { return cipher_; }
 
+  // Runs inside the transaction of an Update that moves a resident to another unit, after the
+  // record changed, so what follows the resident (open alerts: alerts::AlertStore::TransferOpen)
+  // moves with it or the update fails as a whole. Set once, before serving.
+  using MovedHook = std::function<Status(store::WriteContext& w, const security::Actor& actor,
+                                         const std::string& person_id, const std::string& to_unit_id)>;
+  void OnMoved(MovedHook hook) { on_moved_ = std::move(hook); }
+
  private:
   store::Database& db_;
   const security::FieldCipher& cipher_;
   const Clock& clock_;
   ReadCache<std::vector<TagDef>> tags_;
+  MovedHook on_moved_;
 };
 
 }  // namespace xinan::people

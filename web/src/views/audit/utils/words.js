@@ -8,7 +8,7 @@ export const AUDIT_ACTIONS = [
   'org_unit.create', 'org_unit.update', 'org_unit.delete',
   'person.create', 'person.read', 'person.update', 'person.break_glass',
   'assessment.create', 'assessment.read', 'assessment.history', 'assessment.respondent_read',
-  'alert.raise', 'alert.acknowledged', 'alert.started', 'alert.closed', 'alert.escalate', 'alert.read', 'alert.respondent_read',
+  'alert.raise', 'alert.acknowledged', 'alert.started', 'alert.closed', 'alert.escalate', 'alert.read', 'alert.transfer', 'alert.respondent_read',
   'warning_rule.create', 'warning_rule.update', 'warning_rule.delete',
   'campaign.create', 'campaign.update', 'campaign.delete', 'campaign.roster_import', 'campaign.export'
 ]
