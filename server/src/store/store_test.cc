@@ -53,6 +53,21 @@ TEST_P(StoreTest, MigratedToLatestAndIdempotent) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM tag_definitions"), 8);
 }
 
+// The scope condition compares paths as a range, which holds only byte-wise: every path column
+// collates "C" on PostgreSQL whatever the database's locale; SQLite's TEXT is byte-wise unless a
+// column declares another collation, which none does.
+TEST_P(StoreTest, EveryPathColumnComparesByteWise) {
+  if (GetParam() == Engine::kPostgres) {
+    EXPECT_GE(Count("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND column_name LIKE '%path'"), 8);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+                    "AND column_name LIKE '%path' AND COALESCE(collation_name, '') <> 'C'"), 0);
+  } else {
+    EXPECT_GE(Count("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%path%'"), 7);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM sqlite_schema WHERE sql LIKE '%COLLATE%'"), 0);
+  }
+}
+
 TEST_P(StoreTest, RefusesADatabaseNewerThanTheBinary) {
   ASSERT_TRUE(db().Write([](WriteContext& w) {
     return w.conn().Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)").status();
