@@ -84,8 +84,14 @@ Result<int> OrgStore::Import(const security::Actor& actor, const std::vector<Imp
       UnitInput in{line.code, line.name, line.level, "", line.hotline};
       Status st = ValidateUnitInput(in, *parent);
       for (const auto& f : st.fields()) errs.push_back({LineField(line.line_no, f.field), f.code});
-      if (!st.ok() || !errs.empty()) continue;
+      if (!st.ok()) continue;
       OrgUnit u = internal::Build(in, *parent);
+      if (!errs.empty()) {
+        // Nothing will be written, but a later line whose parent is this one is still checked
+        // against it (else it would be reported as parent_not_found).
+        created[u.code] = u;
+        continue;
+      }
       Status ins = internal::InsertUnit(w, actor, u);
       if (!ins.ok()) {
         for (const auto& f : ins.fields()) errs.push_back({LineField(line.line_no, f.field), f.code});

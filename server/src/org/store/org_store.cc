@@ -18,10 +18,17 @@ constexpr const char* kInsert =
 constexpr const char* kUpdate =
     "UPDATE org_units SET name = $1, active = $2, hotline = $3, updated_at = $4, "
     "version = version + 1 WHERE id = $5 AND version = $6";
-constexpr const char* kCountUse =
-    "SELECT (SELECT COUNT(*) FROM org_units WHERE parent_id = $1) + "
-    "(SELECT COUNT(*) FROM users WHERE unit_id = $1) + "
-    "(SELECT COUNT(*) FROM people WHERE unit_id = $1)";
+// Every table whose rows name a unit: a unit with any of them cannot be deleted (it can be
+// deactivated). The foreign keys would refuse the delete too, but as a bare key violation.
+constexpr const char* kInUse =
+    "SELECT CASE WHEN EXISTS (SELECT 1 FROM org_units WHERE parent_id = $1) "
+    "OR EXISTS (SELECT 1 FROM users WHERE unit_id = $1) "
+    "OR EXISTS (SELECT 1 FROM people WHERE unit_id = $1) "
+    "OR EXISTS (SELECT 1 FROM assessments WHERE unit_id = $1) "
+    "OR EXISTS (SELECT 1 FROM alerts WHERE unit_id = $1) "
+    "OR EXISTS (SELECT 1 FROM campaigns WHERE unit_id = $1) "
+    "OR EXISTS (SELECT 1 FROM campaign_roster WHERE unit_id = $1) "
+    "OR EXISTS (SELECT 1 FROM notifications WHERE unit_id = $1) THEN 1 ELSE 0 END";
 
 OrgUnit FromRow(const store::Row& r) {
   OrgUnit u;
@@ -187,7 +194,7 @@ Status OrgStore::Delete(const security::Actor& actor, const security::Scope& sco
   return db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(OrgUnit current, LoadBy(w.conn(), scope, "id", id));
     if (current.path == scope.unit_path()) return Status::Denied("unit_is_own");
-    XINAN_ASSIGN_OR_RETURN(store::Rows use, w.conn().Query(kCountUse, {id}));
+    XINAN_ASSIGN_OR_RETURN(store::Rows use, w.conn().Query(kInUse, {id}));
     if (use[0].Int(0) > 0) return Status::Conflict("unit_in_use");
     XINAN_RETURN_IF_ERROR(w.conn().Exec("DELETE FROM org_units WHERE id = $1", {id}).status());
     return w.Audit(actor.Event("org_unit.delete", "org_unit", id));

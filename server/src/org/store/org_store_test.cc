@@ -43,8 +43,35 @@ TEST_P(OrgStoreTest, DeleteRefusesUnitsInUse) {
   EXPECT_EQ(org_->Delete(actor, ScopeAt(kDistrict), UnitId(kTown1)).code(), "unit_in_use");
   EXPECT_EQ(org_->Delete(actor, ScopeAt(kVillage11), UnitId(kVillage11)).code(), "unit_is_own");
   EXPECT_EQ(org_->Delete(actor, ScopeAt(kVillage11), UnitId(kVillage12)).code(), "not_found");
+  // A unit whose only trace is a notification (or a result, an alert, a campaign): in use too,
+  // not a bare foreign-key violation.
+  ASSERT_TRUE(db().Write([&](store::WriteContext& w) {
+    return w.conn().Exec("INSERT INTO notifications (id, unit_id, kind, level, created_at) VALUES "
+                         "('n1', $1, 'alert_raised', 'red', 1)", {UnitId(kVillage12)}).status();
+  }).ok());
+  EXPECT_EQ(org_->Delete(actor, ScopeAt(kTown1), UnitId(kVillage12)).code(), "unit_in_use");
+  ASSERT_TRUE(db().Write([&](store::WriteContext& w) {
+    return w.conn().Exec("DELETE FROM notifications WHERE id = 'n1'").status();
+  }).ok());
   EXPECT_TRUE(org_->Delete(actor, ScopeAt(kTown1), UnitId(kVillage12)).ok());
   EXPECT_EQ(org_->Subtree(ScopeAt(kTown1))->size(), 2u);
+}
+
+// After a line with an error nothing is written, but later lines are still checked against the
+// valid lines before them: a village under a new town of the same file is not parent_not_found.
+TEST_P(OrgStoreTest, ImportChecksLinesAfterAnErrorAgainstTheValidOnesBefore) {
+  auto lines = ParseImportCsv(
+      "code,name,level,parent_code,hotline\n"
+      "330499003000,新镇,town,330499000000,\n"
+      "330499003001,坏电话村,village,330499003000,abc\n"
+      "330499004000,又一镇,town,330499000000,\n"
+      "330499004001,镇下村,village,330499004000,\n");
+  ASSERT_TRUE(lines.ok());
+  auto bad = org_->Import(security::Actor::System("t"), *lines);
+  ASSERT_FALSE(bad.ok());
+  ASSERT_EQ(bad.status().fields().size(), 1u) << bad.status().ToString();
+  EXPECT_EQ(bad.status().fields()[0].field, "line 3: hotline");
+  EXPECT_EQ(org_->Subtree(ScopeAt(kDistrict))->size(), 6u) << "nothing imported";
 }
 
 TEST_P(OrgStoreTest, ImportIsAllOrNothingWithLineNumbers) {
