@@ -142,6 +142,20 @@ test('with a roster, walk-ins do not count as coverage, but their responses stil
   assert.equal(del.status, 409, 'responses outside the roster are responses too')
 })
 
+test('a response filed with a resident of another town keeps the campaign but is not in its figures', async () => {
+  const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, name: '外镇居民作答' }) })).json
+  const resident = (await api(srv.url, 'GET', '/api/v1/people?pageSize=1', { auth: town2 })).json.items[0]
+  const detail = (await api(srv.url, 'GET', `/api/v1/people/${resident.id}`, { auth: town2 })).json
+  const r = await submit(V11, { scaleCode: 'phq9', answers: phq9(3), campaignId: c.id, respondent: { name: detail.name, phone: '13800000031', idNumber: detail.idNumber } })
+  assert.equal(r.status, 201, r.text)
+  assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0), campaignId: c.id, respondent: { name: '本村', phone: '13800000032' } })).status, 201)
+  const stats = (await api(srv.url, 'GET', `/api/v1/campaigns/${c.id}/stats`, { auth: v1 })).json
+  assert.deepEqual([stats.completed, stats.positive, stats.respondents], [1, 0, 2],
+    'the response filed in the other town (which the village cannot see) is not counted as covered or positive')
+  assert.deepEqual(stats.byUnit.map((u) => [u.unitCode ?? u.code, u.completed]), [[V11, 1]])
+  assert.equal((await api(srv.url, 'DELETE', `/api/v1/campaigns/${c.id}`, { auth: v1 })).status, 409, 'but it keeps the campaign')
+})
+
 test('a critical answer counts as positive in the campaign\'s figures, whatever the total', async () => {
   const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, name: '危机条目计数' }) })).json
   assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0, 1), campaignId: c.id, respondent: { name: '李危', phone: '13800000021' } })).status, 201)
