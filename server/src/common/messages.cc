@@ -37,6 +37,8 @@ Catalogue& Instance() {
         {"forbidden", "您没有执行此操作的权限", "You are not allowed to do this"},
         {"csrf_failed", "请求校验失败，请刷新页面后重试", "CSRF check failed; reload and retry"},
         {"body_too_large", "请求内容过大", "The request body is too large"},
+        {"bad_request", "请求格式无效（地址或参数不是有效的 UTF-8 文本，或 HTTP 报文有误）",
+         "Malformed request (the address or a parameter is not valid UTF-8, or the HTTP message is broken)"},
         {"internal_error", "服务器内部错误，请稍后重试", "Internal server error"},
         {"unavailable", "服务暂不可用，请稍后重试", "Service unavailable, please retry"},
         {"version_conflict", "记录已被他人修改，请刷新后重试", "The record was changed by someone else"},

@@ -197,6 +197,8 @@ test('a query or path that is not UTF-8 is refused as malformed, not passed to t
     const r = await api(srv.url, 'GET', path, { auth: admin })
     assert.equal(r.status, 400, `${path}: ${r.text}`)
     assert.match(r.headers.get('content-type'), /^application\/problem\+json/)
+    assert.equal(r.json.code, 'bad_request')
+    assert.match(r.json.detail, /UTF-8/, 'a message in words, not the bare code')
   }
 })
 
