@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { ruleFieldProblem, ruleBody, SERVER_CODES } from '../src/views/rules/rule.js'
 import { campaignFieldProblem, campaignBody } from '../src/views/campaigns/rule.js'
-import { respondentProblems, respondentBody } from '../src/views/self/rule.js'
+import { respondentProblems, respondentBody, respondentToken } from '../src/views/self/rule.js'
 import { selfAssessmentPath, exportFileName } from '../src/views/campaigns/utils/links.js'
 import { idNumber, locales, lookup } from './helpers.mjs'
 
@@ -102,4 +102,20 @@ test('the export is saved under the campaign\'s name unless the server names it 
     ['campaign-c1.xlsx', { id: 'c1', name: 'x'.repeat(300) }, `${'x'.repeat(100)}-答卷.xlsx`]
   ]
   for (const [server, campaign, want] of cases) assert.equal(exportFileName(server, campaign, named), want, `${server} ${campaign.name}`)
+})
+
+test('a campaign respondent token is made once per campaign and kept for the visit', () => {
+  const kept = new Map()
+  const storage = { getItem: (k) => kept.get(k) ?? null, setItem: (k, v) => kept.set(k, v) }
+  let calls = 0
+  const random = (n) => { calls++; return Uint8Array.from({ length: n }, (_, i) => (i * 37 + calls) % 256) }
+  const first = respondentToken(storage, 'c1', random)
+  assert.match(first, /^[0-9a-f]{32}$/, 'what the server accepts: 16-64 of [A-Za-z0-9_-]')
+  assert.equal(respondentToken(storage, 'c1', random), first, 'the second scale of the same campaign: the same respondent')
+  assert.notEqual(respondentToken(storage, 'c2', random), first, 'another campaign: another token')
+  assert.equal(calls, 2)
+  kept.set('xinan.respondent.c1', 'bad token!')
+  assert.notEqual(respondentToken(storage, 'c1', random), 'bad token!', 'a damaged value is replaced')
+  const broken = { getItem: () => { throw new Error('denied') }, setItem: () => { throw new Error('denied') } }
+  assert.match(respondentToken(broken, 'c1', random), /^[0-9a-f]{32}$/, 'storage refused: still a token')
 })

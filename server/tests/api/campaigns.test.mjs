@@ -156,6 +156,21 @@ test('a response filed with a resident of another town keeps the campaign but is
   assert.equal((await api(srv.url, 'DELETE', `/api/v1/campaigns/${c.id}`, { auth: v1 })).status, 409, 'but it keeps the campaign')
 })
 
+test('an anonymous respondent who answers two scales of a campaign counts once (the visit\'s token)', async () => {
+  const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, name: '两量表匿名', targetSize: 10 }) })).json
+  const token = 'a1b2c3d4e5f60718293a4b5c6d7e8f90'
+  const gad7 = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((i) => [String(i), 0]))
+  assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(3), campaignId: c.id, respondentToken: token })).status, 201)
+  assert.equal((await submit(V11, { scaleCode: 'gad7', answers: gad7, campaignId: c.id, respondentToken: token })).status, 201)
+  assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0), campaignId: c.id })).status, 201, 'the token is optional')
+  const stats = (await api(srv.url, 'GET', `/api/v1/campaigns/${c.id}/stats`, { auth: v1 })).json
+  assert.deepEqual([stats.completed, stats.positive, stats.respondents, stats.coverage], [2, 1, 2, 0.2],
+    'two people answered (one of them positive on one of two scales), not three answers')
+  const bad = await submit(V11, { scaleCode: 'phq9', answers: phq9(0), campaignId: c.id, respondentToken: 'short; DROP' })
+  assert.equal(bad.status, 422)
+  assert.deepEqual(bad.json.errors.map((e) => [e.field, e.code]), [['respondentToken', 'respondent_token_invalid']])
+})
+
 test('a critical answer counts as positive in the campaign\'s figures, whatever the total', async () => {
   const c = (await api(srv.url, 'POST', '/api/v1/campaigns', { auth: v1, body: campaignBody({ unitId: v1.user.unit.id, name: '危机条目计数' }) })).json
   assert.equal((await submit(V11, { scaleCode: 'phq9', answers: phq9(0, 1), campaignId: c.id, respondent: { name: '李危', phone: '13800000021' } })).status, 201)

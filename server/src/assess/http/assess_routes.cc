@@ -202,6 +202,10 @@ Response SelfAssess(AssessmentStore& st, identity::RateLimiter& limiter, const C
     XINAN_ASSIGN_OR_RETURN(Submission s, ParseSubmission(body));
     XINAN_ASSIGN_OR_RETURN(s.respondent, ParseRespondent(body));
     XINAN_ASSIGN_OR_RETURN(s.campaign_id, StringOrEmpty(body, "campaignId"));
+    XINAN_ASSIGN_OR_RETURN(s.respondent_token, StringOrEmpty(body, "respondentToken"));
+    if (!s.respondent_token.empty() && !IsRespondentToken(s.respondent_token)) {
+      return Status::InvalidField("respondentToken", "respondent_token_invalid");
+    }
     s.unit_code = req.Param("code");
     security::Actor actor = security::Actor::System("self-assessment");
     actor.request_id = req.request_id;
@@ -298,7 +302,7 @@ http::RouteTable AssessRoutes(AssessmentStore& store, const Clock& clock, int se
       {"POST", "/api/v1/public/units/{code}/assessments", Access::kPublic, "",
        [st, c, limiter_owner](Request& r) { return SelfAssess(*st, *limiter_owner, *c, r); },
        "Anonymous self-assessment by a unit's link (consent required; rate-limited)", "assess",
-       R"({"type":"object","required":["scaleCode","answers","consent"],"properties":{"scaleCode":{"type":"string"},"answers":{"type":"object"},"consent":{"type":"boolean"},"campaignId":{"type":"string"},"respondent":{"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"idNumber":{"type":"string"}}}}})",
+       R"({"type":"object","required":["scaleCode","answers","consent"],"properties":{"scaleCode":{"type":"string"},"answers":{"type":"object"},"consent":{"type":"boolean"},"campaignId":{"type":"string"},"respondentToken":{"type":"string","pattern":"^[A-Za-z0-9_-]{16,64}$"},"respondent":{"type":"object","properties":{"name":{"type":"string"},"phone":{"type":"string"},"idNumber":{"type":"string"}}}}})",
        R"({"type":"object"})", 201},
   };
 }
@@ -310,6 +314,7 @@ void RegisterAssessMessages() {
       {"answer_out_of_range", "答案不在选项范围内", "The answer is not one of the options"},
       {"answer_unknown_item", "量表中没有此题", "The scale has no such question"},
       {"consent_required", "请先阅读并同意知情同意书", "Please read and accept the consent first"},
+      {"respondent_token_invalid", "作答标识无效，请刷新页面后重试", "Invalid respondent token; reload the page and retry"},
       {"type_object", "应为对象", "Must be an object"},
       {"self_assessment_rate_limited", "提交过于频繁，请稍后再试", "Too many submissions; please try again later"},
   });

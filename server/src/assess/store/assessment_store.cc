@@ -1,5 +1,8 @@
 #include "assess/store/assessment_store.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "campaigns/store/campaign_store.h"
 #include "org/store/hotline_sql.h"
 #include "common/json.h"
@@ -39,6 +42,14 @@ constexpr const char* kSelectOne =
     "FROM assessments a LEFT JOIN alerts l ON l.assessment_id = a.id WHERE a.id = $1 AND ";
 
 }  // namespace
+
+bool IsRespondentToken(const std::string& token) {
+  if (token.size() < 16 || token.size() > 64) return false;
+  return std::all_of(token.begin(), token.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return std::isalnum(c) || c == '-' || c == '_';
+  });
+}
 
 Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, const security::Scope& scope,
                                               const std::string& id) {
@@ -146,7 +157,12 @@ Result<StoredAssessment> AssessmentStore::Store(const security::Actor& actor, co
   out.unit_name = t.unit_name;
   out.hotline = t.hotline;
   const std::string& phone_bidx = prepared->phone_bidx;
-  std::string respondent_key = !t.person_id.empty() ? t.person_id : !phone_bidx.empty() ? phone_bidx : out.id;
+  // One respondent: the person, else the phone's blind index, else the visit's token, else this
+  // response alone.
+  std::string respondent_key = !t.person_id.empty()        ? t.person_id
+                               : !phone_bidx.empty()        ? phone_bidx
+                               : !s.respondent_token.empty() ? "t:" + s.respondent_token
+                                                             : out.id;
   XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAssessment, {
       out.id, t.unit_id, t.unit_path, store::TextOrNull(t.person_id), scale->code, scale->version,
       prepared->answers, score.raw, score.total, score.band, int64_t{score.positive},

@@ -33,7 +33,14 @@ struct Submission {
   std::string source = "counsellor";  // counsellor | self
   std::string campaign_id;  // self-assessment through a campaign's link
   Respondent respondent;    // self-assessment: empty when anonymous
+  // Self-assessment through a campaign: a random token the respondent's browser keeps for the
+  // visit, so an anonymous respondent who answers several of the campaign's scales counts once
+  // (IsRespondentToken). Ignored when the respondent is registered or left a phone.
+  std::string respondent_token;
 };
+
+// A respondent token: 16 to 64 letters, digits, '-' or '_' (nothing personal).
+bool IsRespondentToken(const std::string& token);
 
 struct StoredAssessment {
   std::string id;

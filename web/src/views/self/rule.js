@@ -22,3 +22,16 @@ export function respondentBody(mode, r) {
   if (id) body.idNumber = id
   return body
 }
+
+// The token that makes this browser's answers to one campaign one respondent (the server counts
+// an anonymous respondent who answers several scales once): kept in `storage` (the tab's
+// sessionStorage) per campaign, made from `randomBytes(n)` the first time. Nothing personal.
+export function respondentToken(storage, campaignId, randomBytes) {
+  const key = `xinan.respondent.${campaignId}`
+  let token = ''
+  try { token = storage?.getItem(key) || '' } catch { token = '' }
+  if (/^[A-Za-z0-9_-]{16,64}$/.test(token)) return token
+  token = Array.from(randomBytes(16), (b) => b.toString(16).padStart(2, '0')).join('')
+  try { storage?.setItem(key, token) } catch { /* private mode: one token for this page only */ }
+  return token
+}
