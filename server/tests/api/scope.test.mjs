@@ -91,6 +91,10 @@ test('lists mask identifiers; the detail read is audited', async () => {
   const item = list.json.items[0]
   assert.match(item.idNumberMasked, /^3304\*{10}[0-9X]{4}$/)
   assert.equal(item.idNumber, undefined)
+  assert.equal(item.birthDate, undefined, 'the date is digits 7-14 of the ID number: with the mask it would give the whole number')
+  assert.equal(typeof item.birthYear, 'number')
+  const detail = (await api(srv.url, 'GET', `/api/v1/people/${item.id}`, { auth: v1 })).json
+  assert.equal(String(item.birthYear), detail.birthDate.slice(0, 4), 'the audited detail has the date')
   assert.equal(item.phoneMasked, '138****1111')
   const before = await api(srv.url, 'GET', `/api/v1/audit?action=person.read&personId=${person.id}`, { auth: admin })
   await api(srv.url, 'GET', `/api/v1/people/${person.id}`, { auth: town1 })

@@ -26,7 +26,7 @@ export default {
     noCampaigns: 'No screening campaign is open today', more: '{n} more in all campaigns'
   },
   people: {
-    name: 'Name', gender: 'Gender', birthDate: 'Birth date', idNumber: 'ID number', phone: 'Mobile', address: 'Address',
+    name: 'Name', gender: 'Gender', birthDate: 'Birth date', birthYear: 'Born', idNumber: 'ID number', phone: 'Mobile', address: 'Address',
     unit: 'Village / community', tags: 'Population tags', createdAt: 'Registered', updatedAt: 'Updated', namePlaceholder: 'Search by name',
     idPlaceholder: 'Exact ID number', tagPlaceholder: 'Tag', unitPlaceholder: 'Unit',
     createTitle: 'Register a resident', editTitle: 'Edit resident', detailTitle: 'Resident record',

@@ -26,7 +26,7 @@ export default {
     noCampaigns: '今天没有进行中的筛查活动', more: '另有 {n} 项，见全部活动'
   },
   people: {
-    name: '姓名', gender: '性别', birthDate: '出生日期', idNumber: '身份证号', phone: '手机号', address: '住址',
+    name: '姓名', gender: '性别', birthDate: '出生日期', birthYear: '出生年份', idNumber: '身份证号', phone: '手机号', address: '住址',
     unit: '所属村/社区', tags: '人群标签', createdAt: '登记时间', updatedAt: '更新时间', namePlaceholder: '按姓名搜索',
     idPlaceholder: '按身份证号精确查找', tagPlaceholder: '人群标签', unitPlaceholder: '机构范围',
     createTitle: '登记居民', editTitle: '编辑居民信息', detailTitle: '居民档案',

@@ -1,5 +1,7 @@
 #include "people/http/people_routes.h"
 
+#include <cstdlib>
+
 #include "common/clock.h"
 #include "common/json.h"
 #include "common/messages.h"
@@ -22,8 +24,12 @@ json::array TagsJson(const std::vector<std::string>& tags) {
   return out;
 }
 
+// A list row: identifiers masked, and the birth year rather than the date — the date is digits
+// 7-14 of the ID number, so beside the masked number (first and last four) it gave away the whole
+// number without the audited detail read.
 json::object ListItemJson(const Person& p) {
-  return {{"id", p.id}, {"name", p.name}, {"gender", p.gender}, {"birthDate", p.birth_date},
+  int64_t birth_year = p.birth_date.size() >= 4 ? std::atoi(p.birth_date.substr(0, 4).c_str()) : 0;
+  return {{"id", p.id}, {"name", p.name}, {"gender", p.gender}, {"birthYear", birth_year},
           {"idNumberMasked", p.id_number_masked}, {"phoneMasked", p.phone_masked},
           {"unit", {{"id", p.unit_id}, {"code", p.unit_code}, {"name", p.unit_name}}},
           {"tags", TagsJson(p.tags)}, {"createdAt", FormatInstant(p.created_at)}};
@@ -31,6 +37,7 @@ json::object ListItemJson(const Person& p) {
 
 json::object DetailJson(const Person& p) {
   json::object o = ListItemJson(p);
+  o["birthDate"] = p.birth_date;
   o["idNumber"] = p.id_number;
   o["phone"] = p.phone;
   o["address"] = p.address;
