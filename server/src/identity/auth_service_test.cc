@@ -145,9 +145,16 @@ TEST_P(AuthTest, DeactivatingAUserEndsItsCachedSessionAtOnce) {
   auto r = Login(kPassword);
   ASSERT_TRUE(r.ok());
   ASSERT_TRUE(auth_->Authenticate(r->token, false).has_value());  // now cached
+  int64_t version = users_->Get(ScopeAt(kDistrict), user_id_)->version;
   ASSERT_TRUE(users_->Update(security::Actor::System("t"), ScopeAt(kDistrict), user_id_,
-                             "counsellor", {"community_counsellor"}, false).ok());
+                             "counsellor", {"community_counsellor"}, false, version).ok());
   EXPECT_FALSE(auth_->Authenticate(r->token, false).has_value());
+  // A form opened before the deactivation must not switch the account back on.
+  auto stale = users_->Update(security::Actor::System("t"), ScopeAt(kDistrict), user_id_, "改名",
+                              {"community_counsellor"}, true, version);
+  EXPECT_EQ(stale.status().code(), "version_conflict");
+  EXPECT_FALSE(users_->Get(ScopeAt(kDistrict), user_id_)->active);
+  EXPECT_FALSE(Login(kPassword).ok());
 }
 
 TEST_P(AuthTest, AnotherInstancesRevocationIsSeenWithinTheCacheTime) {

@@ -171,13 +171,17 @@ test('a town\'s own administrator manages its users, but not the district\'s war
 
 test('an administrator cannot lock themselves out: no self-deactivation, no dropping their own user administration', async () => {
   const me = admin.user
-  const put = (body) => api(srv.url, 'PUT', `/api/v1/users/${me.id}`, { auth: admin, body: { displayName: me.displayName, roles: me.roles, active: true, ...body } })
+  const version = async () => (await api(srv.url, 'GET', `/api/v1/users/${me.id}`, { auth: admin })).json.version
+  const put = async (body) => api(srv.url, 'PUT', `/api/v1/users/${me.id}`, { auth: admin, body: { displayName: me.displayName, roles: me.roles, active: true, version: await version(), ...body } })
   const off = await put({ active: false })
   assert.deepEqual([off.status, off.json.errors?.[0]?.field, off.json.errors?.[0]?.code], [422, 'active', 'cannot_deactivate_self'])
   const demoted = await put({ roles: ['community_counsellor'] })
   assert.deepEqual([demoted.status, demoted.json.errors?.[0]?.field, demoted.json.errors?.[0]?.code], [422, 'roles', 'cannot_drop_own_admin'])
   assert.equal((await api(srv.url, 'GET', '/api/v1/auth/me', { auth: admin })).status, 200, 'still signed in')
-  assert.equal((await put({ displayName: '区管理员' })).status, 200, 'other changes to oneself are fine')
+  const v = await version()
+  assert.equal((await put({ displayName: '区管理员', version: v })).status, 200, 'other changes to oneself are fine')
+  const stale = await put({ displayName: '旧表单', version: v })
+  assert.deepEqual([stale.status, stale.json.code], [409, 'version_conflict'], 'a form loaded before another change')
   const bad = await api(srv.url, 'POST', '/api/v1/users', { auth: admin, body: { username: 'x'.repeat(65), displayName: '太长', unitId: me.unit.id, roles: ['partner_department'], password: 'Long-Username-1' } })
   assert.deepEqual([bad.status, bad.json.errors?.[0]?.field, bad.json.errors?.[0]?.code], [422, 'username', 'username_invalid'])
 })

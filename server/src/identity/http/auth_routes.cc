@@ -18,7 +18,8 @@ json::object UserJson(const User& u, int64_t now) {
           {"roles", roles},
           {"permissions", perms},
           {"active", u.active},
-          {"locked", IsLocked(u.lock, now)}};
+          {"locked", IsLocked(u.lock, now)},
+          {"version", u.version}};
 }
 
 namespace {

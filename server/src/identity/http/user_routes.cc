@@ -72,8 +72,9 @@ Response Update(UserStore& users, const Clock& clock, Request& req) {
     XINAN_ASSIGN_OR_RETURN(std::string display, DisplayName(body));
     XINAN_ASSIGN_OR_RETURN(auto roles, ParseRoles(body));
     XINAN_ASSIGN_OR_RETURN(auto active, OptionalBool(body, "active"));
+    XINAN_ASSIGN_OR_RETURN(int64_t version, RequiredVersion(body));
     XINAN_ASSIGN_OR_RETURN(User u, users.Update(ActorOf(req), ScopeOf(req), req.Param("id"),
-                                                display, roles, active.value_or(true)));
+                                                display, roles, active.value_or(true), version));
     return http::Json(200, UserJson(u, clock.NowMillis()));
   });
 }
@@ -102,7 +103,7 @@ Response Roles(Request& req) {
 }
 
 constexpr const char* kUserSchema =
-    R"({"type":"object","properties":{"id":{"type":"string"},"username":{"type":"string"},"displayName":{"type":"string"},"unit":{"type":"object"},"roles":{"type":"array","items":{"type":"string"}},"permissions":{"type":"array","items":{"type":"string"}},"active":{"type":"boolean"},"locked":{"type":"boolean"}}})";
+    R"({"type":"object","properties":{"id":{"type":"string"},"username":{"type":"string"},"displayName":{"type":"string"},"unit":{"type":"object"},"roles":{"type":"array","items":{"type":"string"}},"permissions":{"type":"array","items":{"type":"string"}},"active":{"type":"boolean"},"locked":{"type":"boolean"},"version":{"type":"integer"}}})";
 constexpr const char* kCreateSchema =
     R"({"type":"object","required":["username","displayName","unitId","roles","password"],"properties":{"username":{"type":"string"},"displayName":{"type":"string"},"unitId":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}},"password":{"type":"string","minLength":10}}})";
 
@@ -123,9 +124,9 @@ http::RouteTable UserRoutes(UserStore& users, const Clock& clock, security::Pass
       {"GET", "/api/v1/users/{id}", Access::kPermission, manage,
        [u, c](Request& r) { return Get(*u, *c, r); }, "One user", "users", "", kUserSchema},
       {"PUT", "/api/v1/users/{id}", Access::kPermission, manage,
-       [u, c](Request& r) { return Update(*u, *c, r); }, "Change a user's name, roles or active flag",
+       [u, c](Request& r) { return Update(*u, *c, r); }, "Change a user's name, roles or active flag (version required: 409 when stale)",
        "users",
-       R"({"type":"object","required":["displayName","roles"],"properties":{"displayName":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}},"active":{"type":"boolean"}}})",
+       R"({"type":"object","required":["displayName","roles","version"],"properties":{"displayName":{"type":"string"},"roles":{"type":"array","items":{"type":"string"}},"active":{"type":"boolean"},"version":{"type":"integer"}}})",
        kUserSchema},
       {"POST", "/api/v1/users/{id}/reset-password", Access::kPermission, manage,
        [u, cost](Request& r) { return ResetPassword(*u, cost, r); },

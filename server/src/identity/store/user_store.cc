@@ -161,17 +161,16 @@ Result<User> UserStore::Create(const security::Actor& actor, const security::Sco
 
 Result<User> UserStore::Update(const security::Actor& actor, const security::Scope& scope,
                                const std::string& id, const std::string& display_name,
-                               const std::vector<std::string>& roles, bool active) {
+                               const std::vector<std::string>& roles, bool active, int64_t version) {
   std::optional<User> out;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(User current, LoadScoped(w.conn(), scope, id));
     XINAN_RETURN_IF_ERROR(CheckUpdate(actor, current, roles, active));
-    XINAN_RETURN_IF_ERROR(
-        w.conn()
-            .Exec("UPDATE users SET display_name = $1, roles = $2, active = $3, updated_at = $4, "
-                  "version = version + 1 WHERE id = $5",
-                  {display_name, JoinRoles(roles), int64_t{active ? 1 : 0}, w.NowMillis(), id})
-            .status());
+    XINAN_ASSIGN_OR_RETURN(int64_t updated, w.conn().Exec(
+        "UPDATE users SET display_name = $1, roles = $2, active = $3, updated_at = $4, "
+        "version = version + 1 WHERE id = $5 AND version = $6",
+        {display_name, JoinRoles(roles), int64_t{active ? 1 : 0}, w.NowMillis(), id, version}));
+    if (updated == 0) return Status::Conflict("version_conflict");
     if (!active) {
       XINAN_RETURN_IF_ERROR(w.conn().Exec("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 "
                                           "AND revoked_at = 0", {w.NowMillis(), id}).status());

@@ -67,11 +67,12 @@ class UserStore {
   // username_invalid).
   // Audited as user.create.
   Result<User> Create(const security::Actor& actor, const security::Scope& scope, const NewUser& u);
-  // Changes name, roles and active; the acting user may not deactivate their own account (active/cannot_deactivate_self) or drop their own
+  // Changes name, roles and active when `version` is the stored one (else 409 version_conflict:
+  // a form loaded before another admin's change must not undo it); the acting user may not deactivate their own account (active/cannot_deactivate_self) or drop their own
   // users.manage (roles/cannot_drop_own_admin). Deactivating revokes the user's sessions.
   Result<User> Update(const security::Actor& actor, const security::Scope& scope,
                       const std::string& id, const std::string& display_name,
-                      const std::vector<std::string>& roles, bool active);
+                      const std::vector<std::string>& roles, bool active, int64_t version);
   // Sets a new password hash and revokes every session of the user. Audited.
   Status SetPassword(const security::Actor& actor, const security::Scope& scope,
                      const std::string& id, const std::string& password_hash);
