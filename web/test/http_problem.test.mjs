@@ -30,6 +30,13 @@ test('a response without a problem body still gives a usable error', () => {
   }
 })
 
+test('without a problem to read, the error says what happened in the UI\'s words', () => {
+  assert.equal(new ApiError(0, null, '网络连接失败，请检查网络后重试').message, '网络连接失败，请检查网络后重试')
+  assert.equal(new ApiError(502, '<html>Bad Gateway</html>', '服务器暂时无法正常响应（502）').message, '服务器暂时无法正常响应（502）')
+  assert.equal(new ApiError(409, { code: 'version_conflict', detail: '记录已被他人修改' }, 'fallback').message, '记录已被他人修改',
+    'a problem\'s own detail comes first')
+})
+
 test('query strings skip empty values and encode the rest', () => {
   assert.equal(queryString({ q: '张三', idNumber: '', tag: undefined, unitId: null, page: 1, pageSize: 20 }),
     `?q=${encodeURIComponent('张三')}&page=1&pageSize=20`)

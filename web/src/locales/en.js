@@ -5,6 +5,7 @@ export default {
   common: {
     colon: ': ',
     pageNotFound: 'Page not found', backHome: 'Back to home',
+    networkError: 'Network error: check the connection and try again', serverUnavailable: 'The server did not answer properly ({status}); try again later',
     listSeparator: ', ',
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', delete: 'Delete', save: 'Save', cancel: 'Cancel',
     confirm: 'Confirm', actions: 'Actions', detail: 'Details', back: 'Back', yes: 'Yes', no: 'No', all: 'All',
@@ -112,7 +113,7 @@ export default {
     completedOfTarget: 'Done / target', coverage: 'Coverage', positiveRate: 'Positive rate', rosterSize: 'Roster size', completed: 'Completed', completedInRoster: 'Completed on roster',
     positive: 'Positive', byUnit: 'By unit', link: 'Self-assessment link and QR code', copy: 'Copy', copied: 'Link copied',
     qrAlt: 'QR code of the self-assessment link', poster: 'Print A4 poster', openLink: 'Open link', export: 'Export to Excel', roster: 'Roster',
-    rosterImport: 'Import roster (Excel / CSV)', rosterHint: 'Headers: name, phone, unit code, group (optional); nothing is imported if any row is wrong.',
+    rosterImport: 'Import roster (Excel / CSV)', rosterHint: 'Headers: name, phone, unit code, group (optional); the file replaces the current roster, and nothing is imported if any row is wrong.', rosterReplaceConfirm: 'The roster has {n} names. Importing replaces them with the {m} rows of this file. Continue?',
     rosterImported: '{n} people imported', rosterRejected: 'The roster has {n} error(s); nothing was imported. Fix them and import again.',
     rosterHeaderMissing: 'Missing header(s): {columns}', rosterEmpty: 'The file holds no roster rows',
     rosterRow: 'Row', rosterColumn: 'Column', rosterProblem: 'Problem', rosterEmptyList: 'No roster imported yet', group: 'Group',

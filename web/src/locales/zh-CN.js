@@ -5,6 +5,7 @@ export default {
   common: {
     colon: '：',
     pageNotFound: '页面不存在', backHome: '返回首页',
+    networkError: '网络连接失败，请检查网络后重试', serverUnavailable: '服务器暂时无法正常响应（{status}），请稍后重试',
     listSeparator: '、',
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', delete: '删除', save: '保存', cancel: '取消',
     confirm: '确认', actions: '操作', detail: '详情', back: '返回', yes: '是', no: '否', all: '全部',
@@ -112,7 +113,7 @@ export default {
     completedOfTarget: '完成/目标', coverage: '覆盖率', positiveRate: '阳性率', rosterSize: '名单人数', completed: '已完成', completedInRoster: '名单内已完成',
     positive: '阳性人数', byUnit: '各单位完成情况', link: '自评链接与二维码', copy: '复制', copied: '链接已复制',
     qrAlt: '自评二维码', poster: '打印 A4 海报', openLink: '打开链接', export: '导出 Excel', roster: '目标名单',
-    rosterImport: '导入名单（Excel / CSV）', rosterHint: '表头：姓名、手机号、单位代码、分组（可选）；有错误时整份不导入。',
+    rosterImport: '导入名单（Excel / CSV）', rosterHint: '表头：姓名、手机号、单位代码、分组（可选）；导入将替换现有名单，有错误时整份不导入。', rosterReplaceConfirm: '现有名单共 {n} 人，导入后将替换为本文件的 {m} 行，是否继续？',
     rosterImported: '已导入 {n} 人', rosterRejected: '名单有 {n} 处错误，未导入任何记录，请修改后重新导入。',
     rosterHeaderMissing: '表头缺少：{columns}', rosterEmpty: '文件中没有名单数据',
     rosterRow: '行号', rosterColumn: '列', rosterProblem: '问题', rosterEmptyList: '尚未导入名单', group: '分组',

@@ -31,16 +31,22 @@ async function send(method, path, { params, body, text, contentType, accept = 'a
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (text !== undefined) headers['Content-Type'] = contentType || 'text/plain; charset=utf-8'
   if (method !== 'GET') headers['X-CSRF-Token'] = readCookie(document.cookie, 'xinan_csrf')
-  const res = await fetch(`${BASE}${path}${queryString(params)}`, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: text !== undefined ? text : body !== undefined ? JSON.stringify(body) : undefined
-  })
+  const { t } = i18n.global
+  let res
+  try {
+    res = await fetch(`${BASE}${path}${queryString(params)}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: text !== undefined ? text : body !== undefined ? JSON.stringify(body) : undefined
+    })
+  } catch {
+    throw new ApiError(0, null, t('common.networkError'))
+  }
   if (!res.ok) {
     const data = await readJson(res)
     if (res.status === 401 && !path.startsWith('/auth/')) onUnauthorized()
-    throw new ApiError(res.status, data)
+    throw new ApiError(res.status, data, t('common.serverUnavailable', { status: res.status }))
   }
   return res
 }

@@ -4,10 +4,12 @@
 
 // A failed API call. `code` is the server's stable error code (e.g. `id_number_checksum`),
 // `detail` its message in the request's language, `errors` the per-field validation errors.
+// `fallback`: the words when there is no problem to read (status 0: the network failed; a proxy's
+// HTML error page), already in the UI's language.
 export class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, fallback = '') {
     const p = problem && typeof problem === 'object' ? problem : {}
-    super(p.detail || p.title || `HTTP ${status}`)
+    super(p.detail || p.title || fallback || `HTTP ${status}`)
     this.name = 'ApiError'
     this.status = status
     this.code = p.code || 'http_error'

@@ -32,28 +32,42 @@ export function useAlertInbox() {
     try { detail.value = await getAlert(id) } catch (e) { ElMessage.error(e.message); drawerOpen.value = false }
   }
 
+  // Runs one action, then refreshes the list and an open drawer; true when the action succeeded.
   async function act(call) {
     try {
       await call()
+    } catch (e) {
+      ElMessage.error(e.message)
+      return false
+    }
+    try {
       await list.load()
       if (drawerOpen.value && detail.value) detail.value = await getAlert(detail.value.id)
     } catch (e) {
       ElMessage.error(e.message)
     }
+    return true
   }
 
   const acknowledge = (a) => act(() => acknowledgeAlert(a.id))
   const start = (a) => act(() => startAlert(a.id))
+  const closeBusy = ref(false)
   const openClose = (a) => { closing.value = a }
+  // The dialog stays open, with the note, until the close has succeeded (a colleague may have
+  // closed the alert first, or the network may drop).
   async function confirmClose(outcome, note) {
-    const a = closing.value
-    closing.value = null
-    await act(() => closeAlert(a.id, outcome, note))
+    if (closeBusy.value || !closing.value) return
+    closeBusy.value = true
+    try {
+      if (await act(() => closeAlert(closing.value.id, outcome, note))) closing.value = null
+    } finally {
+      closeBusy.value = false
+    }
   }
   function filterLevel(level) {
     list.filter.level = list.filter.level === level ? '' : level
     list.search()
   }
 
-  return { ...list, counts, detail, drawerOpen, closing, openDetail, acknowledge, start, openClose, confirmClose, filterLevel }
+  return { ...list, counts, detail, drawerOpen, closing, closeBusy, openDetail, acknowledge, start, openClose, confirmClose, filterLevel }
 }
