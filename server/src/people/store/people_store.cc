@@ -1,5 +1,7 @@
 #include "people/store/people_store.h"
 
+#include <spdlog/spdlog.h>
+
 #include "people/store/person_rows.h"
 
 #include "people/domain/id_number.h"
@@ -116,7 +118,7 @@ Result<Person> PeopleStore::Create(const security::Actor& actor, const security:
   std::string id = security::NewId();
   store::Params sealed = SealedIdentifiers(cipher_, in);  // encryption off the writer thread
   std::optional<Person> out;
-  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+  Status written = db_.Write([&](store::WriteContext& w) -> Status {
     XINAN_ASSIGN_OR_RETURN(UnitRef unit, UnitInScope(w.conn(), scope, in.unit_id));
     const std::string& path = unit.path;
     store::Params p{id, in.unit_id, path, in.name, in.gender, in.birth_date};
@@ -128,8 +130,24 @@ Result<Person> PeopleStore::Create(const security::Actor& actor, const security:
     out->unit_code = unit.code;
     out->unit_name = unit.name;
     return w.Audit(actor.Event("person.create", "person", id, id));
-  }));
+  });
+  if (!written.ok()) return AuditIfDuplicate(actor, in.id_number, written);
   return *out;
+}
+
+// A refused duplicate tells the caller that the ID number is registered somewhere in the
+// district, whatever their scope: the refusal is audited against the existing record (the
+// refused write itself rolled back with its audit row), as a break-glass search would be.
+Status PeopleStore::AuditIfDuplicate(const security::Actor& actor, const std::string& id_number, Status refused) {
+  if (refused.code() != "id_number_exists" || id_number.empty()) return refused;
+  Status audited = db_.Write([&](store::WriteContext& w) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
+        "SELECT id FROM people WHERE id_number_bidx = $1", {cipher_.BlindIndex("id_number", id_number)}));
+    if (rows.empty()) return Status::Ok();
+    return w.Audit(actor.Event("person.duplicate_refused", "person", rows[0].Text(0), rows[0].Text(0)));
+  });
+  if (!audited.ok()) spdlog::warn("could not audit a refused duplicate ID number: {}", audited.ToString());
+  return refused;
 }
 
 Result<Person> PeopleStore::Read(const security::Actor& actor, const security::Scope& scope,
@@ -158,7 +176,7 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
   for (const auto& t : *tags) codes.push_back(t.code);
   XINAN_RETURN_IF_ERROR(ValidatePersonInput(in, ShanghaiDate(clock_.NowMillis()), codes));
   std::optional<Person> out;
-  XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
+  Status written = db_.Write([&](store::WriteContext& w) -> Status {
     store::Params q{id};
     XINAN_ASSIGN_OR_RETURN(store::Rows cur, w.conn().Query(
         "SELECT id, unit_id FROM people p WHERE p.id = $1 AND " + scope.Condition("p.unit_path", q), q));
@@ -178,7 +196,8 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
     out = std::move(person);
     if (on_moved_ && in.unit_id != cur[0].Text(1)) XINAN_RETURN_IF_ERROR(on_moved_(w, actor, id, in.unit_id));
     return w.Audit(actor.Event("person.update", "person", id, id));
-  }));
+  });
+  if (!written.ok()) return AuditIfDuplicate(actor, in.id_number, written);
   return *out;
 }
 

@@ -90,6 +90,8 @@ class PeopleStore {
   void OnMoved(MovedHook hook) { on_moved_ = std::move(hook); }
 
  private:
+  Status AuditIfDuplicate(const security::Actor& actor, const std::string& id_number, Status refused);
+
   store::Database& db_;
   const security::FieldCipher& cipher_;
   const Clock& clock_;

@@ -144,7 +144,7 @@ TEST_P(PeopleStoreTest, DetailReadIsAudited) {
 }
 
 TEST_P(PeopleStoreTest, DuplicateIdNumberFailsAndLeavesNothing) {
-  Create(kVillage11, 12);
+  Person first = Create(kVillage11, 12);
   auto dup = people_->Create(ActorFor("", "t"), ScopeAt(kVillage11), Input(kVillage11, 12, "重复"));
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.status().code(), "id_number_exists");
@@ -152,6 +152,23 @@ TEST_P(PeopleStoreTest, DuplicateIdNumberFailsAndLeavesNothing) {
   EXPECT_EQ(dup.status().fields()[0].field, "idNumber");
   EXPECT_EQ(Visible(kDistrict), 1);
   EXPECT_EQ(AuditCount("person.create"), 1);
+  EXPECT_EQ(AuditCount("person.duplicate_refused", first.id), 1);
+}
+
+// The refusal answers "is this ID number registered?" for a record the caller cannot see: a
+// sibling village's probe is audited against the existing record.
+TEST_P(PeopleStoreTest, ARefusedDuplicateFromAnotherUnitIsAudited) {
+  Person theirs = Create(kVillage11, 17);
+  auto probe = people_->Create(ActorFor("", "sibling"), ScopeAt(kVillage12), Input(kVillage12, 17, "试探"));
+  EXPECT_EQ(probe.status().code(), "id_number_exists");
+  EXPECT_EQ(AuditCount("person.duplicate_refused", theirs.id), 1);
+  EXPECT_EQ(Visible(kVillage12), 0);
+  Person mine = Create(kVillage12, 18);
+  PersonInput change = Input(kVillage12, 17, "改号");
+  change.version = mine.version;
+  EXPECT_EQ(people_->Update(ActorFor("", "sibling"), ScopeAt(kVillage12), mine.id, change).status().code(),
+            "id_number_exists");
+  EXPECT_EQ(AuditCount("person.duplicate_refused", theirs.id), 2) << "and through an update";
 }
 
 // Tag definitions are read once per cache time: a tag defined directly in the database is

@@ -6,7 +6,7 @@
 export const AUDIT_ACTIONS = [
   'auth.login', 'auth.login_failed', 'auth.logout', 'user.create', 'user.update', 'user.password_change', 'user.password_reset',
   'org_unit.create', 'org_unit.update', 'org_unit.delete',
-  'person.create', 'person.read', 'person.update', 'person.break_glass',
+  'person.create', 'person.read', 'person.update', 'person.break_glass', 'person.duplicate_refused',
   'assessment.create', 'assessment.read', 'assessment.history', 'assessment.respondent_read',
   'alert.raise', 'alert.acknowledged', 'alert.started', 'alert.closed', 'alert.escalate', 'alert.read', 'alert.transfer', 'alert.respondent_read',
   'warning_rule.create', 'warning_rule.update', 'warning_rule.delete',
