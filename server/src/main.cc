@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -92,8 +94,25 @@ int UserAdd(const CommonConfig& common, const ServeConfig& serve, const std::str
 
 // Reads the chain as it is: no migration (which could rewrite the table it checks, e.g. on a
 // backup opened by a newer binary), no WAL reserve, no data key.
-int VerifyAudit(const CommonConfig& common) {
+int VerifyAudit(const CommonConfig& common, const std::string& head) {
   RegisterAllMessages();
+  store::AuditHead expected;
+  if (!head.empty()) {
+    size_t colon = head.find(':');
+    char* end = nullptr;
+    expected.seq = colon == std::string::npos ? 0 : std::strtoll(head.c_str(), &end, 10);
+    if (expected.seq < 1 || end != head.c_str() + colon || colon + 1 == head.size()) {
+      std::cerr << "--head must be SEQ:HASH as printed by verify-audit\n";
+      return 1;
+    }
+    expected.hash = head.substr(colon + 1);
+  }
+  // Opening a mistyped SQLite path would create an empty database there.
+  std::string file = store::SqliteFileOf(common.db);
+  if (!file.empty() && !std::filesystem::exists(file)) {
+    std::cerr << "no database at " << file << "\n";
+    return 1;
+  }
   SystemClock clock;
   store::DatabaseOptions o;
   o.url = common.db;
@@ -103,10 +122,11 @@ int VerifyAudit(const CommonConfig& common) {
   o.read_pool_size = 1;
   auto db = store::OpenDatabase(o);
   if (!db.ok()) return Fail(db.status());
-  auto v = store::VerifyAuditChain(**db);
+  auto v = store::VerifyAuditChain(**db, expected);
   if (!v.ok()) return Fail(v.status());
   if (v->ok) {
-    std::cout << "audit chain ok: " << v->rows << " rows\n";
+    std::cout << "audit chain ok: " << v->rows << " rows\n"
+              << "head " << v->head_seq << ":" << v->head_hash << "  (keep it outside the database; pass it back with --head)\n";
     return 0;
   }
   std::cout << "audit chain BROKEN at seq " << v->first_broken_seq << ": " << v->reason << "\n";
@@ -177,7 +197,11 @@ int Main(int argc, char** argv) {
   user_add->add_option("--username", username, "login name")->required();
   user_add->add_option("--name", name, "display name");
   user_add->add_option("--password", password, "initial password (default: generated and printed)");
-  app.add_subcommand("verify-audit", "walk the audit hash chain and report the first broken link");
+  auto* verify = app.add_subcommand("verify-audit", "walk the audit hash chain and report the first broken link");
+  std::string head;
+  verify->add_option("--head", head,
+                     "SEQ:HASH printed by an earlier run: the chain must still hold that row unchanged "
+                     "(catches deleted newest rows and a chain rewritten whole)");
 
   CLI11_PARSE(app, argc, argv);
   if (*serve_cmd) return RunServe(common, serve);
@@ -185,7 +209,7 @@ int Main(int argc, char** argv) {
   if (*seed) return SeedDemoCmd(common, serve, seed_password, residents);
   if (*import) return ImportOrgUnits(common, org_file);
   if (*user_add) return UserAdd(common, serve, org_code, role, username, name, password);
-  if (app.got_subcommand("verify-audit")) return VerifyAudit(common);
+  if (*verify) return VerifyAudit(common, head);
   return 1;
 }
 

@@ -60,7 +60,7 @@ Response Verify(store::Database& db, Request& req) {
   return http::Reply(req, [&]() -> Result<Response> {
     XINAN_ASSIGN_OR_RETURN(store::AuditVerification v, store::VerifyAuditChain(db));
     return http::Json(200, {{"ok", v.ok}, {"rows", v.rows}, {"firstBrokenSeq", v.first_broken_seq},
-                            {"reason", v.reason}});
+                            {"reason", v.reason}, {"head", v.ok ? std::to_string(v.head_seq) + ":" + v.head_hash : ""}});
   });
 }
 

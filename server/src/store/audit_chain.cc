@@ -1,6 +1,7 @@
 #include "store/audit_chain.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "security/tokens.h"
 
@@ -95,31 +96,37 @@ Status AuditChain::Flush(Connection& conn) {
   return Status::Ok();
 }
 
-Result<AuditVerification> VerifyAuditChain(Database& db) {
+Result<AuditVerification> VerifyAuditChain(Database& db, const AuditHead& expected) {
   AuditVerification v;
   AuditChain::Tail tail;
+  int64_t from = std::numeric_limits<int64_t>::min();  // rows numbered below 1 are read too
   bool more = true;
+  auto broken = [&](int64_t seq, const char* why) { v = {false, v.rows, seq, why, tail.seq, tail.hash}; };
   while (more && v.ok) {
     XINAN_RETURN_IF_ERROR(db.Read([&](Connection& c) -> Status {
-      XINAN_ASSIGN_OR_RETURN(Rows rows, c.Query(kSelectPage, {tail.seq}));
+      XINAN_ASSIGN_OR_RETURN(Rows rows, c.Query(kSelectPage, {from}));
       more = rows.size() == 5000;
       for (const auto& r : rows) {
         AuditEvent e{r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
                      r.Text(8), r.Text(9), r.Text(10), r.Text(11), r.Int(1)};
         int64_t seq = r.Int(0);
+        from = seq;
         const char* why = nullptr;
-        if (seq != tail.seq + 1) why = "gap in seq";
+        if (seq != tail.seq + 1) why = seq < 1 ? "row before the chain's start" : "gap in seq";
         else if (r.Text(12) != tail.hash) why = "prev_hash mismatch";
         else if (AuditRowHash(tail.hash, e, seq) != r.Text(13)) why = "hash mismatch";
-        if (why) {
-          v = {false, v.rows, seq, why};
-          return Status::Ok();
-        }
+        else if (seq == expected.seq && r.Text(13) != expected.hash) why = "differs from the recorded head";
+        if (why) return broken(seq, why), Status::Ok();
         tail = {seq, r.Text(13)};
         ++v.rows;
       }
       return Status::Ok();
     }));
+  }
+  if (v.ok && expected.seq > tail.seq) broken(tail.seq + 1, "ends before the recorded head");
+  if (v.ok) {
+    v.head_seq = tail.seq;
+    v.head_hash = tail.hash;
   }
   return v;
 }

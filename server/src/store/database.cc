@@ -133,4 +133,6 @@ Result<std::unique_ptr<Database>> OpenDatabase(const DatabaseOptions& options) {
   return std::unique_ptr<Database>(new PooledDatabase(options, std::move(conn).value()));
 }
 
+std::string SqliteFileOf(const std::string& url) { return IsPostgresUrl(url) ? "" : SqlitePath(url); }
+
 }  // namespace xinan::store

@@ -112,9 +112,22 @@ struct AuditVerification {
   bool ok = true;
   int64_t rows = 0;
   int64_t first_broken_seq = 0;  // 0 when ok
-  std::string reason;            // "hash mismatch", "prev_hash mismatch", "gap in seq"
+  std::string reason;            // "hash mismatch", "prev_hash mismatch", "gap in seq", …
+  int64_t head_seq = 0;          // the last row walked, and its hash: record them outside the
+  std::string head_hash;         // database to check later that nothing up to there changed
 };
-// Walks the whole audit chain from the first row and reports the first broken link.
-Result<AuditVerification> VerifyAuditChain(Database& db);
+// The file of a SQLite database URL (`sqlite:PATH` or a bare path); "" for PostgreSQL.
+std::string SqliteFileOf(const std::string& url);
+
+// A head recorded from an earlier verification (seq 0: none).
+struct AuditHead {
+  int64_t seq = 0;
+  std::string hash;
+};
+// Walks the whole audit chain from its first row (seq 1; a row numbered below it is a break)
+// and reports the first broken link. With `expected`, the chain must still hold that row with
+// that hash: the chain is a plain hash chain, so whoever can write the database could delete its
+// newest rows or rewrite it whole and hash it again; a head kept elsewhere catches both.
+Result<AuditVerification> VerifyAuditChain(Database& db, const AuditHead& expected = {});
 
 }  // namespace xinan::store

@@ -155,6 +155,35 @@ TEST_P(StoreTest, TamperingIsDetectedAtTheEditedRow) {
   EXPECT_EQ(v->reason, "gap in seq");
 }
 
+// A row numbered before the chain's first is a break (it would show in the audit-log list); the
+// newest rows deleted pass a plain walk, but not a walk given the head recorded before.
+TEST_P(StoreTest, ForgedEarlyRowsAndACutTailAreDetected) {
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(db().Write(InsertTag("h" + std::to_string(i))).ok());
+  auto recorded = VerifyAuditChain(db());
+  ASSERT_TRUE(recorded.ok() && recorded->ok);
+  ASSERT_EQ(recorded->head_seq, recorded->rows);
+  ASSERT_EQ(recorded->head_hash.size(), 64u);
+  AuditHead head{recorded->head_seq, recorded->head_hash};
+  EXPECT_TRUE(VerifyAuditChain(db(), head)->ok) << "nothing changed";
+  ASSERT_TRUE(db().Write(InsertTag("h5")).ok());
+  EXPECT_TRUE(VerifyAuditChain(db(), head)->ok) << "rows after the recorded head are fine";
+  ASSERT_TRUE(db().Write([&](WriteContext& w) {
+    return w.conn().Exec("DELETE FROM audit_log WHERE seq >= $1", {head.seq - 1}).status();
+  }).ok());
+  EXPECT_TRUE(VerifyAuditChain(db())->ok) << "a cut tail is a shorter valid chain";
+  auto cut = VerifyAuditChain(db(), head);
+  EXPECT_FALSE(cut->ok);
+  EXPECT_EQ(cut->reason, "ends before the recorded head");
+  ASSERT_TRUE(db().Write([](WriteContext& w) {
+    return w.conn().Exec("INSERT INTO audit_log (seq, at, action, prev_hash, hash) VALUES "
+                         "(0, 1, 'person.read', '', 'forged')").status();
+  }).ok());
+  auto forged = VerifyAuditChain(db());
+  EXPECT_FALSE(forged->ok);
+  EXPECT_EQ(forged->first_broken_seq, 0);
+  EXPECT_EQ(forged->reason, "row before the chain's start");
+}
+
 TEST_P(StoreTest, ThrowingJobFailsAloneAsInternal) {
   Status st = db().Write([](WriteContext&) -> Status { throw std::runtime_error("boom"); });
   EXPECT_EQ(st.kind(), StatusKind::kInternal);

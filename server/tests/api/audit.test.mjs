@@ -8,8 +8,8 @@ import { startServer, api, login, personBody, sql, ENGINE, BIN } from './harness
 
 const FLAGS = ['--login-rate-per-minute', '1000', '--access-log', 'false']
 
-function verifyAudit(env) {
-  return spawnSync(BIN, ['verify-audit'], { env: { ...process.env, ...env }, encoding: 'utf8' })
+function verifyAudit(env, ...args) {
+  return spawnSync(BIN, ['verify-audit', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' })
 }
 
 test('writes and detail reads are audited; verify-audit names a tampered row; so does the API', { timeout: 60000 }, async () => {
@@ -37,6 +37,7 @@ test('writes and detail reads are audited; verify-audit names a tampered row; so
   assert.equal(ok.status, 200)
   assert.equal(ok.json.ok, true)
   assert.ok(ok.json.rows > 7, `rows ${ok.json.rows}`)
+  assert.match(ok.json.head, new RegExp(`^${ok.json.rows}:[0-9a-f]{64}$`), 'the head to keep outside the database')
   assert.equal((await api(srv.url, 'GET', '/api/v1/audit/verify', { auth: v1 })).status, 403)
   assert.equal(await srv.stop({ keepData: true }), 0)
 
@@ -72,6 +73,35 @@ test('a deleted audit row is detected too', { timeout: 60000 }, async () => {
   const broken = verifyAudit(srv.env)
   assert.equal(broken.status, 2, broken.stdout + broken.stderr)
   assert.match(broken.stdout, new RegExp(`BROKEN at seq (${last - 1}|${last})\\b`))
+  srv.discard()
+})
+
+test('deleting the newest audit rows is caught with the head recorded before; a mistyped database is not created', { timeout: 60000 }, async () => {
+  const srv = await startServer({ extraArgs: FLAGS })
+  const v1 = await login(srv.url, 'counsellor_330499001001')
+  for (let i = 0; i < 3; i++) {
+    assert.equal((await api(srv.url, 'POST', '/api/v1/people', { auth: v1, body: personBody(v1.user.unit.id) })).status, 201)
+  }
+  assert.equal(await srv.stop({ keepData: true }), 0)
+  const clean = verifyAudit(srv.env)
+  assert.equal(clean.status, 0, clean.stdout + clean.stderr)
+  const head = clean.stdout.match(/^head (\d+:[0-9a-f]{64})/m)?.[1]
+  assert.ok(head, clean.stdout)
+  assert.equal(verifyAudit(srv.env, '--head', head).status, 0)
+  const last = Number(head.split(':')[0])
+  sql(srv.db, `DELETE FROM audit_log WHERE seq >= ${last - 1}`)
+  assert.equal(verifyAudit(srv.env).status, 0, 'a cut tail is a shorter chain')
+  const cut = verifyAudit(srv.env, '--head', head)
+  assert.equal(cut.status, 2, cut.stdout + cut.stderr)
+  assert.match(cut.stdout, /ends before the recorded head/)
+  assert.equal(verifyAudit(srv.env, '--head', 'nonsense').status, 1)
+  if (ENGINE === 'sqlite') {
+    const missing = `${srv.dir}/no-such.db`
+    const r = verifyAudit({ ...srv.env, XINAN_DB: `sqlite:${missing}` })
+    assert.equal(r.status, 1)
+    assert.match(r.stderr, /no database at/)
+    assert.equal(existsSync(missing), false, 'nothing created')
+  }
   srv.discard()
 })
 

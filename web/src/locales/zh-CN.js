@@ -154,7 +154,7 @@ export default {
     resident: '居民',
     seq: '序号', at: '时间', actor: '操作人', role: '角色', action: '操作', object: '对象', person: '居民 ID',
     reason: '原因', requestId: '请求 ID', from: '开始日期', to: '结束日期', rangeTo: '至', verify: '校验审计链',
-    verifyOk: '审计链完整：共 {n} 条记录', verifyBroken: '审计链在第 {seq} 条断开：{reason}',
+    verifyOk: '审计链完整：共 {n} 条记录', verifyHead: '链头 {head}。请在系统之外另行留存（如纸质或离线记录），日后用 xinan verify-audit --head 核对，可发现删除最新记录或整链重写。', verifyBroken: '审计链在第 {seq} 条断开：{reason}',
     actionPlaceholder: '操作（可选或输入代码）', usernamePlaceholder: '操作人用户名',
     objectTypes: { person: '居民', user: '用户', session: '登录会话', org_unit: '机构', campaign: '筛查活动', alert: '预警', assessment: '测评', warning_rule: '预警规则' },
     actions: { auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', user_create: '新建用户', user_update: '修改用户', user_password_change: '修改本人密码', user_password_reset: '重置用户密码', org_unit_create: '新建机构', org_unit_update: '修改机构', org_unit_delete: '删除机构', person_create: '新建居民档案', person_read: '查看居民档案', person_update: '修改居民档案', person_break_glass: '紧急调阅', person_duplicate_refused: '登记被拒：身份证号已登记', assessment_create: '提交测评', assessment_read: '查看测评报告', assessment_history: '查看心理档案', assessment_respondent_read: '查看测评作答者联系方式', alert_raise: '触发预警', alert_acknowledged: '响应预警', alert_started: '开始处置预警', alert_closed: '关闭预警', alert_escalate: '预警超时上报', alert_read: '查看预警详情', alert_transfer: '预警随居民迁移转交', alert_respondent_read: '查看自评者联系方式', warning_rule_create: '新建预警规则', warning_rule_update: '修改预警规则', warning_rule_delete: '删除预警规则', campaign_create: '新建筛查活动', campaign_update: '修改筛查活动', campaign_delete: '删除筛查活动', campaign_roster_import: '导入目标名单', campaign_export: '导出测评数据' },
