@@ -91,7 +91,10 @@ struct ScoreResult {
   bool positive = false;
   std::vector<std::string> critical_items;  // ids of critical items that fired
   std::vector<FactorScore> factors;         // one per Scale::factors, in the same order
-  bool critical() const { return !critical_items.empty(); }
+  // A stored result's own flag: its items cannot be named again once its scale version's file
+  // is gone, but it stays critical.
+  bool stored_critical = false;
+  bool critical() const { return stored_critical || !critical_items.empty(); }
 };
 
 // Scores `answers` against `scale`: total, band, critical items and factor scores. Every item must be answered with one of its option

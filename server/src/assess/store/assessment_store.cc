@@ -38,7 +38,7 @@ Result<std::optional<double>> PreviousTotal(store::Connection& c, const std::str
 
 constexpr const char* kSelectOne =
     "SELECT a.id, a.unit_id, a.person_id, a.scale_code, a.scale_version, a.answers, a.raw_score, "
-    "a.total_score, a.band, a.positive, a.source, a.created_at, l.id, l.level, a.campaign_id "
+    "a.total_score, a.band, a.positive, a.source, a.created_at, l.id, l.level, a.campaign_id, a.critical "
     "FROM assessments a LEFT JOIN alerts l ON l.assessment_id = a.id WHERE a.id = $1 AND ";
 
 }  // namespace
@@ -85,6 +85,7 @@ Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, cons
       a.alert_level = alerts::ParseAlertLevel(r.Text(13));
     }
     a.campaign_id = r.Text(14);
+    a.score.stored_critical = r.Int(15) != 0;
     out = std::move(a);
     return w.Audit(actor.Event("assessment.read", "assessment", id, out->person_id));
   }));

@@ -199,6 +199,21 @@ TEST_P(AssessmentTest, SiblingsSeeNeitherResultsNorAlerts) {
   EXPECT_EQ(AuditCount("alert.read", person_), 1) << "an alert names the resident: its read is audited";
 }
 
+// A result whose scale version's file was removed (a licensed scale dropped, a file replaced) is
+// still shown as critical: the stored flag, not a re-scoring that can no longer happen.
+TEST_P(AssessmentTest, ACriticalResultStaysCriticalWithoutItsScaleFile) {
+  auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ScaleLibrary none;
+  AssessmentStore without(*db_, none, alerts::DeadlinePolicy{}, *rules_, cipher_);
+  auto shown = without.Get(ActorFor("", "c"), ScopeAt(kVillage11), r->id);
+  ASSERT_TRUE(shown.ok()) << shown.status().ToString();
+  EXPECT_TRUE(shown->score.critical());
+  EXPECT_TRUE(shown->score.critical_items.empty()) << "which item cannot be said without the file";
+  auto calm = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 0));
+  EXPECT_FALSE(without.Get(ActorFor("", "c"), ScopeAt(kVillage11), calm->id)->score.critical());
+}
+
 TEST_P(AssessmentTest, AlertFiltersAreCheckedAndPagesOfSimultaneousAlertsAreStable) {
   for (int i = 0; i < 7; ++i) {  // the same instant: the fake clock does not move
     ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(2, 0)).ok());
