@@ -1,6 +1,7 @@
 #include "assess/domain/scale_library.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -97,8 +98,7 @@ struct Parser {
       auto found = sets.find(set);
       if (found == sets.end()) return Fail(p + ".optionSet", "unknown option set '" + set + "'");
       item.options = found->second;
-      auto rev = o.find("reverse");
-      item.reverse = rev != o.end() && rev->value().is_bool() && rev->value().as_bool();
+      XINAN_ASSIGN_OR_RETURN(item.reverse, Flag(o, "reverse", p));
       s.items.push_back(std::move(item));
     }
     return Status::Ok();
@@ -136,8 +136,7 @@ struct Parser {
       XINAN_ASSIGN_OR_RETURN(b.max, Num(o, "max", p));
       XINAN_ASSIGN_OR_RETURN(b.code, Str(o, "code", p));
       XINAN_ASSIGN_OR_RETURN(b.label, TextOf(o, "label", p));
-      auto pos = o.find("positive");
-      b.positive = pos != o.end() && pos->value().is_bool() && pos->value().as_bool();
+      XINAN_ASSIGN_OR_RETURN(b.positive, Flag(o, "positive", p));
       if (b.max < b.min) return Fail(p, "max < min");
       if (!s.bands.empty() && b.min <= s.bands.back().max) return Fail(p, "overlaps bands[" + std::to_string(i - 1) + "]");
       s.bands.push_back(std::move(b));
@@ -150,12 +149,33 @@ struct Parser {
     auto [lo, hi] = s.TotalRange();
     if (s.bands.front().min > lo) return Fail("bands[0].min", "does not cover the lowest total " + std::to_string(lo));
     if (s.bands.back().max < hi) return Fail("bands", "do not cover the highest total " + std::to_string(hi));
-    bool integral = s.method != Method::kMean || s.rounding != Rounding::kNone;
+    // Whole totals: rounded, or a sum (of whole option values) times a whole factor.
+    bool integral = s.rounding != Rounding::kNone || s.method == Method::kSum ||
+                    (s.method == Method::kSumTimesFactor && s.factor == std::floor(s.factor));
     for (size_t i = 1; i < s.bands.size(); ++i) {
       double gap = s.bands[i].min - s.bands[i - 1].max;
       if (integral ? gap > 1 : gap > 0.01) return Fail("bands[" + std::to_string(i) + "].min", "leaves a gap after bands[" + std::to_string(i - 1) + "]");
     }
     return Status::Ok();
+  }
+
+  // A critical rule on an item must be able to fire and must not fire on every answer.
+  Status CriticalReachable(const Item& item, double min_value, const std::string& p) const {
+    bool some_below = false, some_reach = false;
+    for (const auto& o : item.options) {
+      (o.value >= min_value ? some_reach : some_below) = true;
+    }
+    if (!some_reach) return Fail(p + ".minValue", "no option of item '" + item.id + "' reaches it");
+    if (!some_below) return Fail(p + ".minValue", "every answer to item '" + item.id + "' would be critical");
+    return Status::Ok();
+  }
+
+  // An optional true/false member: absent is false, anything but a boolean is refused.
+  Result<bool> Flag(const json::object& o, const char* key, const std::string& p) const {
+    auto it = o.find(key);
+    if (it == o.end()) return false;
+    if (!it->value().is_bool()) return Fail(p + "." + key, "must be true or false");
+    return it->value().as_bool();
   }
 
   Status Critical(const json::object& root, Scale& s) const {
@@ -171,6 +191,8 @@ struct Parser {
       XINAN_ASSIGN_OR_RETURN(c.item, Str(o, "item", p));
       if (!s.FindItem(c.item)) return Fail(p + ".item", "no item '" + c.item + "'");
       XINAN_ASSIGN_OR_RETURN(double v, Num(o, "minValue", p));
+      if (v != std::floor(v)) return Fail(p + ".minValue", "must be a whole number (an option value)");
+      XINAN_RETURN_IF_ERROR(CriticalReachable(*s.FindItem(c.item), v, p));
       c.min_value = static_cast<int>(v);
       XINAN_ASSIGN_OR_RETURN(c.message, TextOf(o, "message", p));
       s.critical.push_back(std::move(c));

@@ -205,6 +205,12 @@ TEST(Loader, RejectsBrokenDefinitionsNamingFileAndPath) {
       {R"("method": "mean")", R"("method": "max")", "t.json: factors[1].method: must be sum or mean"},
       {R"("name": {"zh-CN": "因子甲", "en": "FA"}, )", "", "t.json: factors[0].name"},
       {R"("factors": [)", R"("factors": {"x": 1}, "unused": [)", "t.json: factors: must be an array"},
+      {R"("minValue": 1)", R"("minValue": 0.5)", "t.json: critical[0].minValue: must be a whole number"},
+      {R"("minValue": 1)", R"("minValue": 0)", "t.json: critical[0].minValue: every answer to item 'b' would be critical"},
+      {R"("minValue": 1)", R"("minValue": 2)", "t.json: critical[0].minValue: no option of item 'b' reaches it"},
+      {R"("positive": true)", R"("positive": 1)", "t.json: bands[1].positive: must be true or false"},
+      {R"({"id": "b", "text": {"zh-CN": "乙", "en": "B"}})", R"({"id": "b", "text": {"zh-CN": "乙", "en": "B"}, "reverse": "yes"})",
+       "t.json: items[1].reverse: must be true or false"},
   };
   for (const auto& c : cases) {
     auto r = ParseScale(Replace(kMinimal, c.from, c.to), "t.json");
@@ -212,6 +218,18 @@ TEST(Loader, RejectsBrokenDefinitionsNamingFileAndPath) {
     EXPECT_EQ(r.status().code(), "scale_invalid");
     EXPECT_EQ(r.status().detail().rfind(c.want, 0), 0u) << r.status().detail();
   }
+}
+
+// A sum times a fraction without rounding gives totals between whole numbers (0, 1.5, 3): bands
+// with a gap of one (0-0, 1-3) leave 1.5 without a band.
+TEST(Loader, FractionalTotalsMayNotFallBetweenBands) {
+  std::string fractional = Replace(Replace(kMinimal, R"("method": "sum"})", R"("method": "sum_times_factor", "factor": 1.5})"),
+                                   R"("max": 2, "code": "pos")", R"("max": 3, "code": "pos")");
+  auto r = ParseScale(fractional, "t.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().detail().rfind("t.json: bands[1].min: leaves a gap after bands[0]", 0), 0u) << r.status().detail();
+  auto rounded = ParseScale(Replace(fractional, R"("factor": 1.5})", R"("factor": 1.5, "rounding": "round"})"), "t.json");
+  EXPECT_TRUE(rounded.ok()) << rounded.status().detail();
 }
 
 // Factor scores come from the item scores after reversal; `mean` divides by the factor's items.
