@@ -82,7 +82,13 @@ class PooledDatabase final : public Database {
   }
 
   WriteStats Stats() const override { return writer_.Stats(); }
-  void Close() override { writer_.Close(); }
+  // The writer's connection is closed by its destructor, after the readers' snapshots have
+  // ended here (the destructor calls Close): it then copies the whole WAL into the database file
+  // (SqliteConnection).
+  void Close() override {
+    writer_.Close();
+    reads_.EndSnapshots();
+  }
 
  private:
   Result<std::unique_ptr<Connection>> Open() {

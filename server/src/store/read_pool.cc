@@ -58,6 +58,13 @@ Status ReadPool::End(Pooled& p) {
   return st;
 }
 
+void ReadPool::EndSnapshots() {
+  std::lock_guard lock(mu_);
+  for (auto& p : idle_) {
+    if (p.in_snapshot) (void)End(p);
+  }
+}
+
 void ReadPool::Committed() {
   commits_.fetch_add(1);
   if (!snapshots_) return;

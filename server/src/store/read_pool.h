@@ -37,6 +37,9 @@ class ReadPool {
   Status Run(const ReadJob& job);
   // A write committed: no snapshot taken before now may serve another job.
   void Committed();
+  // Ends the read transactions of the idle connections (at shutdown, so that the write
+  // connection, closing after, can copy the whole WAL into the database and truncate it).
+  void EndSnapshots();
   // How many jobs reused a snapshot, and how many began one (the tests read them).
   uint64_t reused() const { return reused_.load(std::memory_order_relaxed); }
   uint64_t began() const { return began_.load(std::memory_order_relaxed); }

@@ -17,6 +17,8 @@
 #include <string>
 #include <thread>
 
+#include "common/clock.h"
+#include "store/database.h"
 #include "store/sqlite_connection.h"
 #include "testing/temp_dir.h"
 
@@ -331,6 +333,34 @@ TEST(SqliteClose, TheWriterCheckpointsAndTruncatesTheWal) {
   EXPECT_EQ(sqlite3_column_int(st, 0), 3) << "the database file alone has every row";
   sqlite3_finalize(st);
   sqlite3_close_v2(db);
+}
+
+// Through the Database: a read served from the pool keeps its connection's snapshot open, which
+// kept the closing writer from truncating the WAL; closing ends the snapshots first.
+TEST(SqliteClose, ADatabaseWithAnOpenReadSnapshotStillLeavesAnEmptyWal) {
+  testing::TempDir tmp("xinan_close_db_");
+  const std::string path = tmp.File("d.db");
+  SystemClock clock;
+  DatabaseOptions o;
+  o.url = "sqlite:" + path;
+  o.clock = &clock;
+  o.wal_reserve_bytes = 0;
+  {
+    auto db = OpenDatabase(o);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    ASSERT_TRUE((*db)->Write([](WriteContext& w) {
+      return w.conn().ExecScript("CREATE TABLE t (v INTEGER); INSERT INTO t VALUES (1)");
+    }).ok());
+    int64_t n = 0;
+    ASSERT_TRUE((*db)->Read([&](Connection& c) -> Status {
+      XINAN_ASSIGN_OR_RETURN(Rows rows, c.Query("SELECT COUNT(*) FROM t"));
+      n = rows[0].Int(0);
+      return Status::Ok();
+    }).ok());
+    ASSERT_EQ(n, 1);
+    ASSERT_GT(std::filesystem::file_size(path + "-wal"), 0u);
+  }
+  EXPECT_EQ(std::filesystem::file_size(path + "-wal"), 0u) << "the whole WAL is in the database file";
 }
 
 }  // namespace
