@@ -91,6 +91,7 @@ Status SeedResidents(cli::Services& s, const SeedOptions& o, const std::vector<o
     XINAN_ASSIGN_OR_RETURN(org::OrgUnit unit, s.org->GetByCode(root, code));
     unit_ids.push_back(unit.id);
   }
+  FictionalIds ids;
   for (int i = 0; i < o.residents; ++i) {
     bool male = rng() % 2 == 0;
     char birth[9];
@@ -98,7 +99,7 @@ Status SeedResidents(cli::Services& s, const SeedOptions& o, const std::vector<o
                   1 + static_cast<int>(rng() % 12), 1 + static_cast<int>(rng() % 28));
     people::PersonInput in;
     in.name = std::string(kSurnames[rng() % 16]) + kGiven[rng() % 20];
-    in.id_number = FictionalIdNumber(birth, i, male);
+    in.id_number = ids.Next(birth, male);
     in.gender = male ? "male" : "female";
     in.birth_date = people::IdNumberBirthDate(in.id_number);
     in.phone = "139" + std::to_string(10000000 + static_cast<int>(rng() % 89999999));

@@ -64,6 +64,7 @@ Result<std::vector<ImportLine>> ParseImportCsv(const std::string& bytes) {
     lines.push_back({line_no, cols[0], cols[1], LevelCodeOf(cols[2]), cols[3], cols.size() > 4 ? cols[4] : ""});
   }
   if (!errs.empty()) return Status::Invalid("import_failed", std::move(errs));
+  if (lines.empty()) return Status::InvalidField("file", "import_empty");
   return lines;
 }
 

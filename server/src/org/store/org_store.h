@@ -68,7 +68,8 @@ class OrgStore {
 
 // Parses an uploaded CSV file (UTF-8 with an optional BOM, or GB18030; header row required)
 // into import lines; field errors name the line ("line 3") with code csv_columns when a row has
-// too few columns, and the file or line as CsvText does (common/csv.h).
+// too few columns, and the file or line as CsvText does (common/csv.h); a file without data
+// lines (empty, or a header only) is file/import_empty — for the web and `xinan import` alike.
 Result<std::vector<ImportLine>> ParseImportCsv(const std::string& bytes);
 
 }  // namespace xinan::org

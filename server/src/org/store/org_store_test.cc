@@ -151,6 +151,12 @@ TEST(OrgImportCsv, ReportsShortRowsByLine) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().fields().at(0).field, "line 2");
   EXPECT_EQ(r.status().fields().at(0).code, "csv_columns");
+  for (const char* nothing : {"", "code,name,level,parent_code\n", "\xEF\xBB\xBF" "code,name,level,parent_code\r\n"}) {
+    auto none = ParseImportCsv(nothing);
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.status().fields().at(0).field, "file");
+    EXPECT_EQ(none.status().fields().at(0).code, "import_empty") << "nothing imported is not a success";
+  }
   auto q = ParseImportCsv("code,name,level,parent_code\n\"330499000000\",\"心安区, 示范\",district,\n");
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q->at(0).name, "心安区, 示范");
