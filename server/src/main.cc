@@ -21,6 +21,7 @@ namespace xinan::cli {
 namespace {
 
 int Fail(const Status& st) {
+  RegisterAllMessages();  // a failure before the services opened still reads in words
   std::cerr << "error: " << st.code();
   if (!st.detail().empty()) std::cerr << ": " << st.detail();
   std::cerr << "\n";
