@@ -49,6 +49,7 @@ test('a village counsellor has no warning-rule menu, and typing its address says
   assert.equal(await page.locator('[data-testid="menu-rules"]').count(), 0)
   await page.goto(`${BASE}/rules`)
   await page.locator('.el-message').getByText('您的角色无权访问该页面').waitFor()
-  assert.equal(new URL(page.url()).pathname, '/')
+  // The guard says why before its redirect lands: wait for the address, do not race it.
+  await page.waitForURL((u) => new URL(u).pathname === '/')
   await page.context().close()
 })
