@@ -12,7 +12,6 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "security/tokens.h"
-#include "security/tokens.h"
 
 namespace xinan::http {
 

@@ -90,11 +90,6 @@ TEST(Deadlines, ByLevelAndEscalation) {
   EXPECT_FALSE(MustEscalate("new", t + 1, t));
   EXPECT_TRUE(MustEscalate("new", t, t));
   EXPECT_FALSE(MustEscalate("acknowledged", t, t + 1));
-  EXPECT_EQ(EscalationTarget("/330499000000/330499001000/330499001001/"),
-            "/330499000000/330499001000/");
-  EXPECT_EQ(EscalationTarget("/330499000000/330499001000/"), "/330499000000/");
-  EXPECT_FALSE(EscalationTarget("/330499000000/").has_value());
-  EXPECT_FALSE(EscalationTarget("").has_value());
 }
 
 }  // namespace

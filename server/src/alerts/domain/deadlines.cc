@@ -15,11 +15,4 @@ bool MustEscalate(const std::string& status, int64_t deadline, int64_t now) {
   return status == "new" && now >= deadline;
 }
 
-std::optional<std::string> EscalationTarget(const std::string& unit_path) {
-  if (unit_path.size() < 2 || unit_path.front() != '/' || unit_path.back() != '/') return std::nullopt;
-  size_t cut = unit_path.rfind('/', unit_path.size() - 2);
-  if (cut == 0 || cut == std::string::npos) return std::nullopt;
-  return unit_path.substr(0, cut + 1);
-}
-
 }  // namespace xinan::alerts

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 
 #include "alerts/domain/warning_rules.h"
@@ -22,9 +21,5 @@ int64_t AckDeadline(AlertLevel level, int64_t from, const DeadlinePolicy& p = {}
 // Whether an alert in `status` with `deadline` must escalate at `now`: only unacknowledged
 // ("new") alerts past their deadline escalate.
 bool MustEscalate(const std::string& status, int64_t deadline, int64_t now);
-
-// The unit path an escalation moves to: the parent of `unit_path` ("/a/b/c/" → "/a/b/"), or
-// nullopt at the top of the tree (district alerts stay where they are).
-std::optional<std::string> EscalationTarget(const std::string& unit_path);
 
 }  // namespace xinan::alerts

@@ -65,21 +65,14 @@ Result<Alert> Load(store::Connection& c, const security::Scope& scope, const std
   return FromRow(rows[0]);
 }
 
-// The timeline's words for an escalation: the units' names at the time, e.g. "东湖村 → 清溪镇".
-std::string EscalationDetail(const store::Rows& from, const store::Rows& to) {
-  return (from.empty() ? std::string("?") : from[0].Text(0)) + " → " + to.at(0).Text(2);
-}
-
 }  // namespace
 
 Status AlertFilter::Validate() const {
   static constexpr const char* kStatuses[] = {"", "all", "new", "acknowledged", "in_progress", "closed"};
-  static constexpr const char* kLevels[] = {"", "red", "orange", "yellow"};
-  auto one_of = [](const std::string& v, const auto& values) {
-    return std::any_of(std::begin(values), std::end(values), [&](const char* x) { return v == x; });
-  };
-  if (!one_of(status, kStatuses)) return Status::InvalidField("status", "status_invalid");
-  if (!one_of(level, kLevels)) return Status::InvalidField("level", "level_invalid");
+  if (std::none_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* s) { return status == s; })) {
+    return Status::InvalidField("status", "status_invalid");
+  }
+  if (!level.empty() && !ParseAlertLevel(level)) return Status::InvalidField("level", "level_invalid");
   return Status::Ok();
 }
 
@@ -193,24 +186,21 @@ Result<Alert> AlertStore::Close(const security::Actor& actor, const security::Sc
 }
 
 Status AlertStore::TransferOpen(store::WriteContext& w, const security::Actor& actor,
-                                const std::string& person_id, const std::string& to_unit_id) {
+                                const people::ResidentMove& to) {
+  const std::string& person_id = to.person_id;
   XINAN_ASSIGN_OR_RETURN(store::Rows open, w.conn().Query(
       "SELECT l.id, l.level, u.name FROM alerts l JOIN org_units u ON u.id = l.unit_id "
       "WHERE l.person_id = $1 AND l.status <> 'closed'", {person_id}));
-  if (open.empty()) return Status::Ok();
-  XINAN_ASSIGN_OR_RETURN(store::Rows to, w.conn().Query(
-      "SELECT id, path, name FROM org_units WHERE id = $1", {to_unit_id}));
-  if (to.empty()) return Status::NotFound();
   const int64_t now = w.NowMillis();
   for (const auto& a : open) {
     const std::string& id = a.Text(0);
     XINAN_RETURN_IF_ERROR(w.conn().Exec(
         "UPDATE alerts SET unit_id = $1, unit_path = $2, origin_unit_path = $2, updated_at = $3, "
-        "version = version + 1 WHERE id = $4", {to_unit_id, to[0].Text(1), now, id}).status());
+        "version = version + 1 WHERE id = $4", {to.unit_id, to.unit_path, now, id}).status());
     XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), id, now, actor.username,
-                                                       "transferred", a.Text(2) + " → " + to[0].Text(2)}).status());
+                                                       "transferred", a.Text(2) + " → " + to.unit_name}).status());
     XINAN_RETURN_IF_ERROR(w.Audit(actor.Event("alert.transfer", "alert", id, person_id)));
-    XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertNotification, {security::NewId(), to_unit_id,
+    XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertNotification, {security::NewId(), to.unit_id,
                                                              "alert_transferred", id, a.Text(1), now}).status());
   }
   return Status::Ok();
@@ -223,34 +213,31 @@ Result<int> AlertStore::EscalateDue(int64_t now, int limit) {
   std::vector<Escalated> escalated;
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     escalated.clear();
+    // Each due alert with its unit and the unit above it (the escalation target). Alerts at the
+    // top of the tree have no parent and stay in the district's inbox, overdue; the join leaves
+    // them out, or 500 of them would fill every run and nothing below would escalate again.
     XINAN_ASSIGN_OR_RETURN(store::Rows due, w.conn().Query(
-        "SELECT a.id, a.unit_path, a.level, a.version, a.person_id FROM alerts a "
-        "JOIN org_units u ON u.path = a.unit_path "
-        "WHERE a.status = 'new' AND a.deadline <= $1 AND u.parent_id IS NOT NULL "
-        "ORDER BY a.deadline LIMIT $2", {now, int64_t{limit}}));
+        "SELECT a.id, a.level, a.version, a.person_id, u.name, pu.id, pu.code, pu.name, pu.path "
+        "FROM alerts a JOIN org_units u ON u.path = a.unit_path JOIN org_units pu ON pu.id = u.parent_id "
+        "WHERE a.status = 'new' AND a.deadline <= $1 ORDER BY a.deadline LIMIT $2", {now, int64_t{limit}}));
     security::Actor system = security::Actor::System("escalation");
-    // Alerts at the top of the tree stay in the district's inbox, overdue; they are left out of
-    // the query, or 500 of them would fill every run and nothing below would escalate again.
     for (const auto& r : due) {
-      auto target = EscalationTarget(r.Text(1));
-      if (!target) continue;
-      XINAN_ASSIGN_OR_RETURN(store::Rows parent, w.conn().Query(
-          "SELECT id, code, name FROM org_units WHERE path = $1", {*target}));
-      if (parent.empty()) continue;
-      XINAN_ASSIGN_OR_RETURN(store::Rows from, w.conn().Query(
-          "SELECT name FROM org_units WHERE path = $1", {r.Text(1)}));
-      auto level = ParseAlertLevel(r.Text(2)).value_or(AlertLevel::kYellow);
+      const std::string& id = r.Text(0);
+      const std::string& level = r.Text(1);
+      const std::string& parent_id = r.Text(5);
+      auto rank = ParseAlertLevel(level).value_or(AlertLevel::kYellow);
       XINAN_ASSIGN_OR_RETURN(int64_t n, w.conn().Exec(
           "UPDATE alerts SET unit_id = $1, unit_path = $2, deadline = $3, escalations = escalations + 1, "
           "updated_at = $4, version = version + 1 WHERE id = $5 AND version = $6 AND status = 'new'",
-          {parent[0].Text(0), *target, AckDeadline(level, now, deadlines_), now, r.Text(0), r.Int(3)}));
+          {parent_id, r.Text(8), AckDeadline(rank, now, deadlines_), now, id, r.Int(2)}));
       if (n == 0) continue;  // another instance got there first
-      XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), r.Text(0), now, system.username,
-                                                         "escalated", EscalationDetail(from, parent)}).status());
-      XINAN_RETURN_IF_ERROR(w.Audit(system.Event("alert.escalate", "alert", r.Text(0), r.Text(4))));
-      XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertNotification, {security::NewId(), parent[0].Text(0),
-                                                               "alert_escalated", r.Text(0), r.Text(2), now}).status());
-      escalated.push_back({r.Text(0), parent[0].Text(1), r.Text(2)});
+      // The timeline's words: the units' names at the time, e.g. "东湖村 → 清溪镇".
+      XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertAlertEvent, {security::NewId(), id, now, system.username,
+                                                         "escalated", r.Text(4) + " → " + r.Text(7)}).status());
+      XINAN_RETURN_IF_ERROR(w.Audit(system.Event("alert.escalate", "alert", id, r.Text(3))));
+      XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertNotification, {security::NewId(), parent_id,
+                                                               "alert_escalated", id, level, now}).status());
+      escalated.push_back({id, r.Text(6), level});
     }
     return Status::Ok();
   }));

@@ -8,6 +8,7 @@
 
 #include "alerts/domain/deadlines.h"
 #include "alerts/store/notification_store.h"
+#include "people/domain/person.h"
 #include "security/actor.h"
 #include "security/field_cipher.h"
 #include "security/scope.h"
@@ -88,13 +89,12 @@ class AlertStore {
   // deadline first; alerts already at the district (the top) are never among them. Returns how
   // many escalated.
   Result<int> EscalateDue(int64_t now, int limit = 500);
-  // Within a write job that moved a resident to `to_unit_id`: each open alert of the resident
+  // Within the write job that moved a resident (`to`: the resident and the new unit): each open alert of the resident
   // moves to that unit's inbox (owner and origin, so the old village no longer holds it and
   // escalation follows the new chain), with a "transferred" timeline event (the units' names),
   // an alert.transfer audit row and an alert_transferred notification for the new unit. The
   // deadline and escalation count stay.
-  static Status TransferOpen(store::WriteContext& w, const security::Actor& actor, const std::string& person_id,
-                             const std::string& to_unit_id);
+  static Status TransferOpen(store::WriteContext& w, const security::Actor& actor, const people::ResidentMove& to);
 
  private:
   Result<Alert> Transition(const security::Actor& actor, const security::Scope& scope, const std::string& id,

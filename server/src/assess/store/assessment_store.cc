@@ -57,7 +57,8 @@ Result<StoredAssessment> AssessmentStore::Get(const security::Actor& actor, cons
   XINAN_RETURN_IF_ERROR(db_.Write([&](store::WriteContext& w) -> Status {
     store::Params p{id};
     // Taken in the scope (the results list shows it), or part of the record of a resident in it.
-    std::string taken_here = scope.PersonCondition("a.unit_path", "a.person_id", w.NowMillis(), p);
+    // (A break-glass grant reaches only the resident's record, which resident_here covers.)
+    std::string taken_here = scope.Condition("a.unit_path", p);
     std::string resident_here = scope.ResidentCondition("a.person_id", w.NowMillis(), p);
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, w.conn().Query(
         std::string(kSelectOne) + "(" + taken_here + " OR " + resident_here + ")", p));

@@ -6,9 +6,6 @@
 #include "people/domain/person.h"
 
 namespace xinan::campaigns {
-namespace {
-
-}  // namespace
 
 Status ValidateCampaign(const CampaignInput& in, const std::function<bool(const std::string&)>& scale_known) {
   std::vector<FieldError> errs;

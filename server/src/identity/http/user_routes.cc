@@ -14,7 +14,6 @@ using http::Response;
 using http::ActorOf;
 using http::ScopeOf;
 
-// Roles from the body; unknown codes or an empty list are field errors on "roles".
 // The display name: required, at most 50 characters.
 Result<std::string> DisplayName(const json::object& body) {
   XINAN_ASSIGN_OR_RETURN(std::string name, RequiredString(body, "displayName"));
@@ -22,6 +21,7 @@ Result<std::string> DisplayName(const json::object& body) {
   return name;
 }
 
+// Roles from the body; unknown codes or an empty list are field errors on "roles".
 Result<std::vector<std::string>> ParseRoles(const json::object& body) {
   XINAN_ASSIGN_OR_RETURN(auto roles, OptionalStringArray(body, "roles"));
   if (!roles || roles->empty()) return Status::InvalidField("roles", "required");

@@ -235,11 +235,10 @@ Status UserStore::OpenSession(const User& user, const std::string& session_id,
   return db_.Write([&](store::WriteContext& w) -> Status {
     int64_t now = w.NowMillis();
     // Locked meanwhile (failures counted by other requests or instances since the check): no
-    // session, whatever the password.
-    XINAN_ASSIGN_OR_RETURN(store::Rows lock, w.conn().Query("SELECT locked_until FROM users WHERE id = $1", {user.id}));
-    if (lock.empty() || lock[0].Int(0) > now) return Status::RateLimited("account_locked");
-    XINAN_RETURN_IF_ERROR(w.conn().Exec("UPDATE users SET failed_logins = 0 WHERE id = $1",
-                                        {user.id}).status());
+    // session, whatever the password — the reset of the failure count is what checks it.
+    XINAN_ASSIGN_OR_RETURN(int64_t unlocked, w.conn().Exec(
+        "UPDATE users SET failed_logins = 0 WHERE id = $1 AND locked_until <= $2", {user.id, now}));
+    if (unlocked == 0) return Status::RateLimited("account_locked");
     XINAN_RETURN_IF_ERROR(w.conn().Exec(kInsertSession, {session_id, token_hash, user.id, csrf_token,
                                                          now, now + policy_.session_absolute_millis})
                               .status());

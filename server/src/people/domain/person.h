@@ -56,4 +56,10 @@ Status ValidatePersonInput(PersonInput& in, const std::string& today,
 std::string EncodeTags(const std::vector<std::string>& tags);
 std::vector<std::string> DecodeTags(const std::string& stored);
 
+// A resident moved to another unit (what follows the resident, such as open alerts, moves too).
+struct ResidentMove {
+  std::string person_id;
+  std::string unit_id, unit_path, unit_name;  // the new unit
+};
+
 }  // namespace xinan::people

@@ -194,7 +194,9 @@ Result<Person> PeopleStore::Update(const security::Actor& actor, const security:
     Person person = PersonFromRow(rows.at(0));
     XINAN_RETURN_IF_ERROR(Decrypt(cipher_, rows[0], person));
     out = std::move(person);
-    if (on_moved_ && in.unit_id != cur[0].Text(1)) XINAN_RETURN_IF_ERROR(on_moved_(w, actor, id, in.unit_id));
+    if (on_moved_ && in.unit_id != cur[0].Text(1)) {
+      XINAN_RETURN_IF_ERROR(on_moved_(w, actor, {id, in.unit_id, unit.path, unit.name}));
+    }
     return w.Audit(actor.Event("person.update", "person", id, id));
   });
   if (!written.ok()) return AuditIfDuplicate(actor, in.id_number, written);

@@ -85,8 +85,7 @@ class PeopleStore {
   // Runs inside the transaction of an Update that moves a resident to another unit, after the
   // record changed, so what follows the resident (open alerts: alerts::AlertStore::TransferOpen)
   // moves with it or the update fails as a whole. Set once, before serving.
-  using MovedHook = std::function<Status(store::WriteContext& w, const security::Actor& actor,
-                                         const std::string& person_id, const std::string& to_unit_id)>;
+  using MovedHook = std::function<Status(store::WriteContext& w, const security::Actor& actor, const ResidentMove& m)>;
   void OnMoved(MovedHook hook) { on_moved_ = std::move(hook); }
 
  private:
