@@ -72,8 +72,14 @@ test('a new rule raises alerts at once; turning it off stops them; stale edits a
   assert.equal((await api(srv.url, 'DELETE', `/api/v1/warning-rules/${rule.id}`, { auth: admin })).status, 404)
 })
 
-test('notifications reach the owning unit only, and are marked read', async () => {
+test('notifications reach the owning unit only, and are marked read by each user on their own', async () => {
+  // A colleague in the same village: reading the notifications clears v1's bell, not theirs.
+  const colleagueBody = { username: 'colleague_v1', displayName: '同村咨询员', unitId: v1.user.unit.id,
+    roles: ['community_counsellor'], password: 'Colleague-Password-1' }
+  assert.equal((await api(srv.url, 'POST', '/api/v1/users', { auth: admin, body: colleagueBody })).status, 201)
+  const colleague = await login(srv.url, 'colleague_v1', 'Colleague-Password-1')
   const before = (await api(srv.url, 'GET', '/api/v1/notifications', { auth: v1 })).json.unread
+  const colleagueBefore = (await api(srv.url, 'GET', '/api/v1/notifications', { auth: colleague })).json.unread
   const red = await selfAssess({ scaleCode: 'phq9', answers: phq9(0, 2) })
   assert.equal(red.status, 201)
   const mine = await api(srv.url, 'GET', '/api/v1/notifications?unread=true', { auth: v1 })
@@ -88,6 +94,9 @@ test('notifications reach the owning unit only, and are marked read', async () =
   assert.equal((await api(srv.url, 'POST', `/api/v1/notifications/${n.id}/read`, { auth: v2 })).status, 404)
   assert.equal((await api(srv.url, 'POST', `/api/v1/notifications/${n.id}/read`, { auth: v1 })).status, 204)
   assert.equal((await api(srv.url, 'GET', '/api/v1/notifications', { auth: v1 })).json.unread, before)
+  const theirs = await api(srv.url, 'GET', '/api/v1/notifications?unread=true', { auth: colleague })
+  assert.equal(theirs.json.unread, colleagueBefore + 1, "v1's reading leaves the colleague's bell")
+  assert.ok(theirs.json.items.some((x) => x.id === n.id && !x.read))
   await selfAssess({ scaleCode: 'phq9', answers: phq9(0, 1) })
   // A partner department sees no alerts, so neither their notifications nor may it clear the
   // unit's bell for the staff who must act on them.
@@ -98,6 +107,7 @@ test('notifications reach the owning unit only, and are marked read', async () =
   }
   assert.equal((await api(srv.url, 'POST', '/api/v1/notifications/read-all', { auth: v1 })).status, 204)
   assert.equal((await api(srv.url, 'GET', '/api/v1/notifications', { auth: v1 })).json.unread, 0)
+  assert.equal((await api(srv.url, 'GET', '/api/v1/notifications', { auth: colleague })).json.unread, colleagueBefore + 2)
 })
 
 test('an unknown alert status or level is a field error, not an empty inbox', async () => {

@@ -1,6 +1,6 @@
 // Notification routes (/api/v1/notifications): the signed-in user's unit's in-app list, for
-// the roles that see alerts (people.read): the list names alerts, and marking it read clears
-// the whole unit's bell.
+// the roles that see alerts (people.read): the list names alerts. Read or unread is the
+// signed-in user's own: a colleague's reading does not clear anyone else's bell.
 #include "alerts/http/alert_routes.h"
 
 #include "common/clock.h"
@@ -25,7 +25,7 @@ Response List(NotificationStore& s, Request& req) {
     XINAN_ASSIGN_OR_RETURN(http::Paging paging, http::ParsePaging(req));
     bool unread = req.Query("unread") == "true";
     XINAN_ASSIGN_OR_RETURN(NotificationPage page,
-                           s.List(req.principal->unit_id, unread, paging.Offset(), paging.page_size));
+                           s.List(req.principal->unit_id, req.principal->user_id, unread, paging.Offset(), paging.page_size));
     json::array items;
     for (const auto& n : page.items) {
       items.push_back({{"id", n.id}, {"kind", n.kind}, {"alertId", n.alert_id}, {"level", n.level},
@@ -43,24 +43,24 @@ http::RouteTable NotificationRoutes(NotificationStore& store) {
   NotificationStore* s = &store;
   return {
       {"GET", "/api/v1/notifications", Access::kPermission, identity::kPeopleRead, [s](Request& r) { return List(*s, r); },
-       "Notifications of the user's unit, newest first (unread=true, paging); with the unread count",
+       "Notifications of the user's unit, newest first (unread=true: those this user has not read; paging); with the user's unread count",
        "alerts", "", R"({"type":"object"})"},
       {"POST", "/api/v1/notifications/{id}/read", Access::kPermission, identity::kPeopleRead,
        [s](Request& r) {
          return http::Reply(r, [&]() -> Result<Response> {
-           XINAN_RETURN_IF_ERROR(s->MarkRead(r.principal->unit_id, r.Param("id")));
+           XINAN_RETURN_IF_ERROR(s->MarkRead(r.principal->unit_id, r.principal->user_id, r.Param("id")));
            return Response::NoContent();
          });
        },
-       "Mark one notification read", "alerts", "", "", 204},
+       "Mark one notification read for the signed-in user", "alerts", "", "", 204},
       {"POST", "/api/v1/notifications/read-all", Access::kPermission, identity::kPeopleRead,
        [s](Request& r) {
          return http::Reply(r, [&]() -> Result<Response> {
-           XINAN_RETURN_IF_ERROR(s->MarkAllRead(r.principal->unit_id));
+           XINAN_RETURN_IF_ERROR(s->MarkAllRead(r.principal->unit_id, r.principal->user_id));
            return Response::NoContent();
          });
        },
-       "Mark every notification of the unit read", "alerts", "", "", 204},
+       "Mark every notification of the unit read for the signed-in user", "alerts", "", "", 204},
   };
 }
 

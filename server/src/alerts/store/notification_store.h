@@ -1,5 +1,6 @@
-// NotificationStore: the in-app notification list of a unit (an alert raised in it or
-// escalated to it), and the outbound notification interface an SMS gateway can implement.
+// NotificationStore: the in-app notification list of a unit (an alert raised in it, escalated
+// or transferred to it), read or unread for each of the unit's users on their own, and the
+// outbound notification interface an SMS gateway can implement.
 // Notifications carry no personal data: an alert id, its level and what happened.
 #pragma once
 
@@ -43,12 +44,15 @@ class NotificationStore {
  public:
   explicit NotificationStore(store::Database& db) : db_(db) {}
 
-  // The notifications of `unit_id`, newest first; only unread ones when `unread_only`.
-  Result<NotificationPage> List(const std::string& unit_id, bool unread_only, int offset, int limit);
-  // Marks one notification of `unit_id` read (not_found when it belongs to another unit).
-  Status MarkRead(const std::string& unit_id, const std::string& id);
-  // Marks every notification of `unit_id` read.
-  Status MarkAllRead(const std::string& unit_id);
+  // The notifications of `unit_id`, newest first, read or not by `user_id`; only those it has
+  // not read when `unread_only`.
+  Result<NotificationPage> List(const std::string& unit_id, const std::string& user_id,
+                                bool unread_only, int offset, int limit);
+  // Marks one notification of `unit_id` read for `user_id` (not_found when it belongs to
+  // another unit). The unit's other users still see it unread.
+  Status MarkRead(const std::string& unit_id, const std::string& user_id, const std::string& id);
+  // Marks every notification of `unit_id` read for `user_id`.
+  Status MarkAllRead(const std::string& unit_id, const std::string& user_id);
 
  private:
   store::Database& db_;

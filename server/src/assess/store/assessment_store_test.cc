@@ -3,13 +3,14 @@
 // (acknowledge, close), and escalation village → town → district with a fake clock.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
-
 #include <thread>
 
 #include "alerts/store/alert_store.h"
 #include "assess/store/assessment_store.h"
 #include "people/domain/id_number.h"
+#include "store/migrations.h"
 #include "testing/district_fixture.h"
 #include "testing/scales_dir.h"
 
@@ -345,25 +346,92 @@ TEST_P(AssessmentTest, AlertsOverdueAtTheDistrictDoNotHoldBackOthers) {
 
 TEST_P(AssessmentTest, RaisedAndEscalatedAlertsNotifyTheOwningUnitOnly) {
   alerts::NotificationStore notes(*db_);
+  const std::string v11 = AddUser("c11", kVillage11, "community_counsellor");
+  const std::string v12 = AddUser("c12", kVillage12, "community_counsellor");
+  const std::string t1 = AddUser("staff_t1", kTown1, "station_staff");
   auto r = assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1));
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  auto village = notes.List(UnitId(kVillage11), true, 0, 20);
+  auto village = notes.List(UnitId(kVillage11), v11, true, 0, 20);
   ASSERT_TRUE(village.ok());
   ASSERT_EQ(village->unread, 1);
   EXPECT_EQ(village->items[0].kind, "alert_raised");
   EXPECT_EQ(village->items[0].alert_id, *r->alert_id);
   EXPECT_EQ(village->items[0].scale_code, "phq9") << "entries say which scale raised them";
-  EXPECT_EQ(notes.List(UnitId(kVillage12), false, 0, 20)->total, 0);
-  EXPECT_EQ(notes.List(UnitId(kTown1), false, 0, 20)->total, 0) << "the town hears only on escalation";
+  EXPECT_EQ(notes.List(UnitId(kVillage12), v12, false, 0, 20)->total, 0);
+  EXPECT_EQ(notes.List(UnitId(kTown1), t1, false, 0, 20)->total, 0) << "the town hears only on escalation";
   clock_.Advance(2 * 3600 * 1000);
   ASSERT_EQ(*alerts_->EscalateDue(clock_.NowMillis()), 1);
-  auto town = notes.List(UnitId(kTown1), false, 0, 20);
+  auto town = notes.List(UnitId(kTown1), t1, false, 0, 20);
   ASSERT_EQ(town->total, 1);
   EXPECT_EQ(town->items[0].kind, "alert_escalated");
   EXPECT_EQ(town->items[0].level, "red");
-  EXPECT_EQ(notes.MarkRead(UnitId(kVillage11), town->items[0].id).kind(), StatusKind::kNotFound);
-  ASSERT_TRUE(notes.MarkRead(UnitId(kTown1), town->items[0].id).ok());
-  EXPECT_EQ(notes.List(UnitId(kTown1), false, 0, 20)->unread, 0);
+  EXPECT_EQ(notes.MarkRead(UnitId(kVillage11), v11, town->items[0].id).kind(), StatusKind::kNotFound);
+  ASSERT_TRUE(notes.MarkRead(UnitId(kTown1), t1, town->items[0].id).ok());
+  EXPECT_EQ(notes.List(UnitId(kTown1), t1, false, 0, 20)->unread, 0);
+}
+
+// One colleague reading the unit's notifications must not clear the bell for the others: a red
+// alert announced to the village stays unread for each counsellor until that one has read it.
+TEST_P(AssessmentTest, NotificationsAreReadPerUser) {
+  alerts::NotificationStore notes(*db_);
+  const std::string first = AddUser("c11a", kVillage11, "community_counsellor");
+  const std::string second = AddUser("c11b", kVillage11, "community_counsellor");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1)).ok());
+    clock_.Advance(1000);
+  }
+  auto mine = notes.List(UnitId(kVillage11), first, false, 0, 20);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  ASSERT_EQ(mine->unread, 2);
+  ASSERT_TRUE(notes.MarkRead(UnitId(kVillage11), first, mine->items[0].id).ok());
+  ASSERT_TRUE(notes.MarkRead(UnitId(kVillage11), first, mine->items[0].id).ok()) << "reading twice is fine";
+  auto after = notes.List(UnitId(kVillage11), first, false, 0, 20);
+  EXPECT_EQ(after->unread, 1);
+  EXPECT_TRUE(after->items[0].read);
+  EXPECT_FALSE(after->items[1].read);
+  auto unread = notes.List(UnitId(kVillage11), first, true, 0, 20);
+  EXPECT_EQ(unread->total, 1) << "unread=true counts what this user has not read";
+  ASSERT_EQ(unread->items.size(), 1u);
+  EXPECT_EQ(unread->items[0].id, mine->items[1].id);
+  auto colleague = notes.List(UnitId(kVillage11), second, true, 0, 20);
+  EXPECT_EQ(colleague->unread, 2) << "the colleague's bell is untouched";
+  EXPECT_EQ(colleague->total, 2);
+  ASSERT_TRUE(notes.MarkAllRead(UnitId(kVillage11), first).ok());
+  EXPECT_EQ(notes.List(UnitId(kVillage11), first, false, 0, 20)->unread, 0);
+  EXPECT_EQ(notes.List(UnitId(kVillage11), second, false, 0, 20)->unread, 2);
+  ASSERT_TRUE(notes.MarkAllRead(UnitId(kVillage11), second).ok());
+  EXPECT_EQ(notes.List(UnitId(kVillage11), second, false, 0, 20)->unread, 0);
+}
+
+// Migration 0010 moves read state from the unit to its users: what the unit had read before
+// stays read for each of its users, what it had not stays unread.
+TEST_P(AssessmentTest, NotificationReadsMigrationKeepsWhatTheUnitHadRead) {
+  alerts::NotificationStore notes(*db_);
+  const std::string user = AddUser("c11m", kVillage11, "community_counsellor");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1)).ok());
+    clock_.Advance(1000);
+  }
+  auto listed = notes.List(UnitId(kVillage11), user, false, 0, 20);
+  ASSERT_EQ(listed->total, 2);
+  const std::string older = listed->items[1].id;
+  const auto& all = store::EmbeddedMigrations();
+  auto m = std::find_if(all.begin(), all.end(), [](const store::Migration& x) { return x.version == 10; });
+  ASSERT_NE(m, all.end());
+  // Back to the schema before 0010, the older notification read for the unit, then 0010 again.
+  ASSERT_TRUE(db_->Write([&](store::WriteContext& w) -> Status {
+    XINAN_RETURN_IF_ERROR(w.conn().ExecScript(
+        "DROP TABLE notification_reads; DROP INDEX notifications_unit_created; "
+        "CREATE INDEX notifications_unit ON notifications(unit_id, read_at, created_at)"));
+    XINAN_RETURN_IF_ERROR(w.conn().Exec("UPDATE notifications SET read_at = 5 WHERE id = $1", {older}).status());
+    return w.conn().ExecScript(m->sql);
+  }).ok());
+  auto after = notes.List(UnitId(kVillage11), user, false, 0, 20);
+  ASSERT_EQ(after->total, 2);
+  EXPECT_EQ(after->unread, 1);
+  EXPECT_FALSE(after->items[0].read);
+  EXPECT_EQ(after->items[1].id, older);
+  EXPECT_TRUE(after->items[1].read);
 }
 
 TEST_P(AssessmentTest, RulesComeFromTheDatabase) {
