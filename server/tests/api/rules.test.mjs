@@ -148,3 +148,27 @@ test('an alert goes new → acknowledged → in progress → closed, and its res
   const audit = await api(srv.url, 'GET', `/api/v1/audit?action=assessment.read`, { auth: admin })
   assert.ok(audit.json.items.some((e) => e.objectId === red.json.id), 'the report read is audited')
 })
+
+test('a rule with a total at most alerts on low WHO-5 totals; empty bands and unreachable bounds are refused', async () => {
+  const who5 = (v) => Object.fromEntries(Array.from({ length: 5 }, (_, i) => [String(i + 1), v]))
+  const body = { name: 'WHO-5 ≤ 28', level: 'orange', scaleCode: 'who5', maxTotal: 28 }
+  const band = await api(srv.url, 'POST', '/api/v1/warning-rules', { auth: admin, body: { ...body, minTotal: 60, maxTotal: 50 } })
+  assert.equal(band.status, 422)
+  assert.deepEqual(band.json.errors.map((e) => `${e.field}:${e.code}`), ['maxTotal:rule_total_band_empty'])
+  const below = await api(srv.url, 'POST', '/api/v1/warning-rules', { auth: admin, body: { ...body, maxTotal: -4 }, lang: 'en' })
+  assert.deepEqual(below.json.errors.map((e) => `${e.field}:${e.code}`), ['maxTotal:rule_total_below_lowest'])
+  assert.match(below.json.errors[0].message, /lowest total/)
+  const created = await api(srv.url, 'POST', '/api/v1/warning-rules', { auth: admin, body })
+  assert.equal(created.status, 201, created.text)
+  assert.equal(created.json.maxTotal, 28)
+  assert.equal(created.json.minTotal, null)
+  const alerts = async () => (await api(srv.url, 'GET', '/api/v1/alerts?level=orange', { auth: v1 })).json
+  const before = (await alerts()).total
+  assert.equal((await selfAssess({ scaleCode: 'who5', answers: who5(4) })).status, 201)
+  assert.equal((await alerts()).total, before, 'WHO-5 = 80 is good wellbeing: no alert')
+  assert.equal((await selfAssess({ scaleCode: 'who5', answers: who5(1) })).status, 201)
+  const after = await alerts()
+  assert.equal(after.total, before + 1, 'WHO-5 = 20 raises the rule\'s orange alert')
+  assert.equal(after.items[0].scaleCode, 'who5')
+  assert.equal((await api(srv.url, 'DELETE', `/api/v1/warning-rules/${created.json.id}`, { auth: admin })).status, 204)
+})

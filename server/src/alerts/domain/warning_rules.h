@@ -26,25 +26,29 @@ struct RuleInput {
 };
 
 // One rule. Conditions that are set must all hold (AND). A rule with no scale applies to
-// every scale; `min_total` compares with >=; `min_rise` with total - previous >= min_rise.
+// every scale; `min_total` compares with >=, `max_total` with <= (for scales where a low total
+// is the warning sign, e.g. WHO-5 ≤ 28; both together make a band); `min_rise` with
+// total - previous >= min_rise.
 struct WarningRule {
   std::string id;
   std::string name;
   AlertLevel level = AlertLevel::kYellow;
   std::string scale_code;                 // "" = any scale
   std::optional<double> min_total;
+  std::optional<double> max_total;
   std::optional<double> min_rise;
   bool requires_critical = false;
   std::vector<std::string> required_tags;  // person must carry at least one of these
   bool active = true;
 };
 
-// Validates a rule: name required; at least one condition; min_rise > 0. Field errors.
+// Validates a rule: name required; at least one condition; min_rise > 0; min_total not above
+// max_total. Field errors.
 Status ValidateRule(const WarningRule& rule);
 
 // For a rule on one scale whose totals run from `lowest` to `highest`: a threshold no total can
-// reach (minTotal above the highest, minRise above highest − lowest) is an error, since such a
-// rule would never fire. Field errors; Ok when the rule can fire.
+// reach (minTotal above the highest, maxTotal below the lowest, minRise above highest − lowest)
+// is an error, since such a rule would never fire. Field errors; Ok when the rule can fire.
 Status CheckRuleReachable(const WarningRule& rule, double lowest, double highest);
 
 // The matched rules' highest level, with the ids of every matching rule; nullopt when none

@@ -76,6 +76,8 @@ void RegisterAlertMessages() {
       {"rule_without_condition", "规则至少需要一个条件", "A rule needs at least one condition"},
       {"rule_rise_positive", "分数升高值应大于 0", "The score rise must be above 0"},
       {"rule_total_unreachable", "高于该量表的最高总分，此规则永远不会触发", "Above the scale's highest total: the rule could never fire"},
+      {"rule_total_below_lowest", "低于该量表的最低总分，此规则永远不会触发", "Below the scale's lowest total: the rule could never fire"},
+      {"rule_total_band_empty", "总分上限不能低于总分下限", "The highest total must not be below the lowest total"},
       {"rule_rise_unreachable", "超过该量表总分的可变范围，此规则永远不会触发", "More than the scale's totals can rise: the rule could never fire"},
       {"notification_alert_raised_red", "本单位有新的红色预警，请立即响应",
        "A new red alert for your unit: respond now"},

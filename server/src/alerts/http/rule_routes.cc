@@ -26,6 +26,7 @@ json::object RuleJson(const StoredRule& s) {
   o["createdAt"] = s.created_at ? json::value(FormatInstant(s.created_at)) : json::value();
   o["updatedAt"] = s.updated_at ? json::value(FormatInstant(s.updated_at)) : json::value();
   o["minTotal"] = r.min_total ? WholeOrReal(*r.min_total) : json::value();
+  o["maxTotal"] = r.max_total ? WholeOrReal(*r.max_total) : json::value();
   o["minRise"] = r.min_rise ? WholeOrReal(*r.min_rise) : json::value();
   return o;
 }
@@ -44,6 +45,7 @@ Result<WarningRule> ParseRule(const json::object& body, const ScaleTotals& scale
     return Status::InvalidField("scaleCode", "scale_unknown");
   }
   XINAN_ASSIGN_OR_RETURN(r.min_total, OptionalNumber(body, "minTotal"));
+  XINAN_ASSIGN_OR_RETURN(r.max_total, OptionalNumber(body, "maxTotal"));
   XINAN_ASSIGN_OR_RETURN(r.min_rise, OptionalNumber(body, "minRise"));
   XINAN_ASSIGN_OR_RETURN(auto critical, OptionalBool(body, "requiresCritical"));
   r.requires_critical = critical.value_or(false);
@@ -102,7 +104,7 @@ Response Delete(RuleStore& s, Request& req) {
 }
 
 constexpr const char* kRuleSchema =
-    R"({"type":"object","required":["name","level"],"properties":{"name":{"type":"string"},"level":{"type":"string","enum":["red","orange","yellow"]},"scaleCode":{"type":"string","nullable":true},"minTotal":{"type":"number","nullable":true},"minRise":{"type":"number","nullable":true},"requiresCritical":{"type":"boolean"},"requiredTags":{"type":"array","items":{"type":"string"}},"active":{"type":"boolean"},"version":{"type":"integer"}}})";
+    R"({"type":"object","required":["name","level"],"properties":{"name":{"type":"string"},"level":{"type":"string","enum":["red","orange","yellow"]},"scaleCode":{"type":"string","nullable":true},"minTotal":{"type":"number","nullable":true},"maxTotal":{"type":"number","nullable":true},"minRise":{"type":"number","nullable":true},"requiresCritical":{"type":"boolean"},"requiredTags":{"type":"array","items":{"type":"string"}},"active":{"type":"boolean"},"version":{"type":"integer"}}})";
 
 }  // namespace
 

@@ -10,14 +10,14 @@ namespace {
 
 constexpr const char* kSelect =
     "SELECT id, name, level, scale_code, min_total, min_rise, requires_critical, required_tags, "
-    "active, version, created_at, updated_at FROM warning_rules";
+    "active, version, created_at, updated_at, max_total FROM warning_rules";
 constexpr const char* kInsert =
     "INSERT INTO warning_rules (id, name, level, scale_code, min_total, min_rise, requires_critical, "
-    "required_tags, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)";
+    "required_tags, active, max_total, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)";
 constexpr const char* kUpdate =
     "UPDATE warning_rules SET name = $1, level = $2, scale_code = $3, min_total = $4, min_rise = $5, "
-    "requires_critical = $6, required_tags = $7, active = $8, updated_at = $9, version = version + 1 "
-    "WHERE id = $10 AND version = $11";
+    "requires_critical = $6, required_tags = $7, active = $8, max_total = $9, updated_at = $10, "
+    "version = version + 1 WHERE id = $11 AND version = $12";
 constexpr const char* kOrder = " ORDER BY CASE level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END, name";
 
 std::optional<double> OptionalReal(const store::Row& r, size_t i) {
@@ -43,14 +43,15 @@ StoredRule FromRow(const store::Row& r) {
   s.version = r.Int(9);
   s.created_at = r.Int(10);
   s.updated_at = r.Int(11);
+  s.rule.max_total = OptionalReal(r, 12);
   return s;
 }
 
-// The rule's columns after the id, in kInsert/kUpdate order (name … active).
+// The rule's columns after the id, in kInsert/kUpdate order (name … max_total).
 store::Params Columns(const WarningRule& r) {
   return {r.name, LevelCode(r.level), store::TextOrNull(r.scale_code), RealOrNull(r.min_total),
           RealOrNull(r.min_rise), int64_t{r.requires_critical}, people::EncodeTags(r.required_tags),
-          int64_t{r.active}};
+          int64_t{r.active}, RealOrNull(r.max_total)};
 }
 
 Status CheckTags(store::Connection& c, const std::vector<std::string>& tags) {

@@ -451,6 +451,40 @@ TEST_P(AssessmentTest, RulesComeFromTheDatabase) {
   EXPECT_EQ(AuditCount("warning_rule.create"), 1);
 }
 
+// A rule with an upper bound (stored, read back, evaluated): WHO-5 ≤ 28 raises an alert on a
+// low WHO-5, not on a good one; an edit keeps the bound.
+TEST_P(AssessmentTest, RulesWithATotalAtMostAlertOnLowTotals) {
+  alerts::WarningRule rule;
+  rule.name = "WHO-5 ≤ 28";
+  rule.level = alerts::AlertLevel::kOrange;
+  rule.scale_code = "who5";
+  rule.max_total = 28;
+  auto created = rules_->Create(ActorFor("", "admin"), rule);
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  ASSERT_TRUE(created->rule.max_total.has_value());
+  EXPECT_EQ(*created->rule.max_total, 28);
+  EXPECT_FALSE(created->rule.min_total.has_value());
+  auto who5 = [&](int each) {
+    Submission s;
+    s.scale_code = "who5";
+    for (int i = 1; i <= 5; ++i) s.answers[std::to_string(i)] = each;
+    s.person_id = person_;
+    return assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), s);
+  };
+  auto low = who5(1);  // 5 × 4 = 20
+  ASSERT_TRUE(low.ok()) << low.status().ToString();
+  ASSERT_TRUE(low->alert_level.has_value());
+  EXPECT_EQ(*low->alert_level, alerts::AlertLevel::kOrange);
+  auto good = who5(4);  // 80
+  ASSERT_TRUE(good.ok());
+  EXPECT_FALSE(good->alert_id.has_value());
+  rule.name = "WHO-5 ≤ 28 (edited)";
+  auto edited = rules_->Update(ActorFor("", "admin"), created->rule.id, rule, created->version);
+  ASSERT_TRUE(edited.ok()) << edited.status().ToString();
+  ASSERT_TRUE(edited->rule.max_total.has_value());
+  EXPECT_EQ(*edited->rule.max_total, 28);
+}
+
 TEST_P(AssessmentTest, AnotherInstancesRuleChangeAppliesWithinTheCacheTime) {
   ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(1, 0)).ok());
   alerts::RuleStore other_instance(*db_);
