@@ -9,10 +9,10 @@ import { selfAssessmentPath, exportFileName } from '../src/views/campaigns/utils
 import { idNumber, locales, lookup } from './helpers.mjs'
 
 const scales = ['phq9', 'gad7']
-const okRule = { name: 'PHQ-9 ≥ 15', level: 'orange', scaleCode: 'phq9', minTotal: 15, minRise: null, requiresCritical: false, requiredTags: [], active: true }
+const okRule = { name: 'PHQ-9 ≥ 15', level: 'orange', scaleCode: 'phq9', minTotal: 15, maxTotal: null, minRise: null, requiresCritical: false, requiredTags: [], active: true }
 
-test('warning rules: server codes name/required, conditions, minRise, level, scaleCode', () => {
-  for (const f of ['name', 'level', 'scaleCode', 'minTotal', 'minRise', 'conditions']) assert.equal(ruleFieldProblem(f, okRule, scales), '', f)
+test('warning rules: server codes name/required, conditions, minRise, maxTotal band, level, scaleCode', () => {
+  for (const f of ['name', 'level', 'scaleCode', 'minTotal', 'maxTotal', 'minRise', 'conditions']) assert.equal(ruleFieldProblem(f, okRule, scales), '', f)
   const cases = [
     ['name', { name: '  ' }, 'common.required'],
     ['level', { level: 'blue' }, 'rules.levelInvalid'],
@@ -25,7 +25,12 @@ test('warning rules: server codes name/required, conditions, minRise, level, sca
     ['conditions', { minTotal: null, minRise: 5 }, ''],
     ['conditions', { minTotal: null, requiresCritical: true }, ''],
     ['conditions', { minTotal: null, requiredTags: ['minor'] }, ''],  // the server counts tags as a condition
-    ['conditions', { minTotal: 0 }, '']  // 0 is a condition, not an empty field
+    ['conditions', { minTotal: 0 }, ''],  // 0 is a condition, not an empty field
+    ['conditions', { minTotal: null, maxTotal: 28 }, ''],  // WHO-5 ≤ 28: an upper bound alone
+    ['maxTotal', { maxTotal: 14 }, 'rules.bandEmpty'],  // at least 15, at most 14: nothing fits
+    ['maxTotal', { maxTotal: 15 }, ''],  // a band of one total
+    ['maxTotal', { minTotal: null, maxTotal: 0 }, ''],
+    ['maxTotal', { maxTotal: 'x' }, 'rules.numberInvalid']
   ]
   for (const [field, change, want] of cases) {
     assert.equal(ruleFieldProblem(field, { ...okRule, ...change }, scales), want, `${field} ${JSON.stringify(change)}`)
@@ -35,8 +40,9 @@ test('warning rules: server codes name/required, conditions, minRise, level, sca
 })
 
 test('a rule body sends nulls for empty numbers and no empty scale', () => {
+  assert.equal(ruleBody({ ...okRule, maxTotal: '28' }).maxTotal, 28)
   assert.deepEqual(ruleBody({ ...okRule, name: ' x ', scaleCode: '', minTotal: '', minRise: '4' }),
-    { name: 'x', level: 'orange', scaleCode: null, minTotal: null, minRise: 4, requiresCritical: false, requiredTags: [], active: true })
+    { name: 'x', level: 'orange', scaleCode: null, minTotal: null, maxTotal: null, minRise: 4, requiresCritical: false, requiredTags: [], active: true })
 })
 
 const okCampaign = { name: '2026 秋季初二心理普查', unitId: 'u1', targetGroup: '初二', scaleCodes: ['phq9'], dates: ['2026-09-01', '2026-09-30'], consentText: '', showResult: false, targetSize: 120 }

@@ -91,12 +91,13 @@ export default {
   results: { anyScale: 'All scales', anySource: 'Any way', concerningOnly: 'Concerning only (positive or critical)', identifiedOnly: 'Contactable only (resident or named)', unit: 'Unit', critical: 'Critical item', alert: 'Alert', who: 'Respondent', campaign: 'Campaign' },
   rules: {
     unwatched: 'No rule watches the scores of: {scales}. Their results raise an alert only for a critical answer; add a rule if they should.',
-    name: 'Rule name', scale: 'Scale', anyScale: 'Any scale', minTotal: 'Total at least', minRise: 'Rise at least',
+    name: 'Rule name', scale: 'Scale', anyScale: 'Any scale', minTotal: 'Total at least', maxTotal: 'Total at most',
+    maxTotalHint: 'for scales where low is worse (e.g. WHO-5)', minRise: 'Rise at least',
     minRiseHint: 'since the previous result on the same scale', requiresCritical: 'Critical item positive', requiredTags: 'Population tags', anyTag: 'Anyone (no tag needed)',
-    conditionsHint: 'Set at least one condition: total, rise, critical item or tags; all set conditions must hold.', conditionsLabel: 'Conditions',
+    conditionsHint: 'Set at least one condition: total at least or at most, rise, critical item or tags; all set conditions must hold.', conditionsLabel: 'Conditions',
     active: 'Active', createTitle: 'New warning rule', editTitle: 'Edit warning rule', searchPlaceholder: 'Search by rule name',
-    descMinTotal: 'total ≥ {n}', descMinRise: 'rise ≥ {n}', descCritical: 'critical item positive', descSeparator: '; ',
-    levelInvalid: 'Choose an alert level', scaleUnknown: 'Unknown scale', numberInvalid: 'Enter a number', risePositive: 'The rise must be above 0',
+    descMinTotal: 'total ≥ {n}', descMaxTotal: 'total ≤ {n}', descMinRise: 'rise ≥ {n}', descCritical: 'critical item positive', descSeparator: '; ',
+    levelInvalid: 'Choose an alert level', scaleUnknown: 'Unknown scale', numberInvalid: 'Enter a number', risePositive: 'The rise must be above 0', bandEmpty: 'The highest total must not be below the lowest',
     noCondition: 'A rule needs at least one condition'
   },
   notify: {

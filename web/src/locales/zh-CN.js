@@ -91,12 +91,13 @@ export default {
   results: { anyScale: '全部量表', anySource: '全部方式', concerningOnly: '只看需关注（阳性或危机条目）', identifiedOnly: '只看可联系（登记居民或实名）', unit: '单位', critical: '危机条目', alert: '预警', who: '作答者', campaign: '筛查活动' },
   rules: {
     unwatched: '以下量表没有按分数预警的规则，其结果只在危机条目阳性时预警：{scales}。如需预警，请新建规则。',
-    name: '规则名称', scale: '适用量表', anyScale: '任意量表', minTotal: '总分不低于', minRise: '较上次升高不少于',
+    name: '规则名称', scale: '适用量表', anyScale: '任意量表', minTotal: '总分不低于', maxTotal: '总分不高于',
+    maxTotalHint: '分数越低越需关注的量表（如 WHO-5）用此项', minRise: '较上次升高不少于',
     minRiseHint: '与同一量表上次结果相比', requiresCritical: '危机条目阳性', requiredTags: '人群标签', anyTag: '任意人群（不限）',
-    conditionsHint: '至少设置一个条件：总分、升高值、危机条目或人群标签；多个条件须同时满足。', conditionsLabel: '条件',
+    conditionsHint: '至少设置一个条件：总分下限或上限、升高值、危机条目或人群标签；多个条件须同时满足。', conditionsLabel: '条件',
     active: '启用', createTitle: '新建预警规则', editTitle: '编辑预警规则', searchPlaceholder: '按规则名称搜索',
-    descMinTotal: '总分 ≥ {n}', descMinRise: '较上次升高 ≥ {n}', descCritical: '危机条目阳性', descSeparator: '；',
-    levelInvalid: '请选择预警级别', scaleUnknown: '未知的量表', numberInvalid: '请输入数字', risePositive: '升高值应大于 0',
+    descMinTotal: '总分 ≥ {n}', descMaxTotal: '总分 ≤ {n}', descMinRise: '较上次升高 ≥ {n}', descCritical: '危机条目阳性', descSeparator: '；',
+    levelInvalid: '请选择预警级别', scaleUnknown: '未知的量表', numberInvalid: '请输入数字', risePositive: '升高值应大于 0', bandEmpty: '总分上限不能低于总分下限',
     noCondition: '规则至少需要一个条件'
   },
   notify: {

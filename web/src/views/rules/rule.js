@@ -1,6 +1,7 @@
 // Validation of the warning-rule form; mirrors the server (alerts/domain/warning_rules.cc and
 // the rule routes): a name, a level red/orange/yellow, a known scale when one is named, at least
-// one condition (min total, min rise, critical item or tags), a rise above 0. Pure, unit-tested.
+// one condition (total at least / at most, rise, critical item or tags), a rise above 0, and a
+// band that is not empty (at least ≤ at most). Pure, unit-tested.
 export const LEVELS = ['red', 'orange', 'yellow']
 
 const blank = (v) => v === null || v === undefined || v === ''
@@ -16,11 +17,15 @@ export function ruleFieldProblem(field, form, scaleCodes = []) {
       return !form.scaleCode || scaleCodes.includes(form.scaleCode) ? '' : 'rules.scaleUnknown'
     case 'minTotal':
       return blank(form.minTotal) || Number.isFinite(Number(form.minTotal)) ? '' : 'rules.numberInvalid'
+    case 'maxTotal':
+      if (blank(form.maxTotal)) return ''
+      if (!Number.isFinite(Number(form.maxTotal))) return 'rules.numberInvalid'
+      return blank(form.minTotal) || Number(form.minTotal) <= Number(form.maxTotal) ? '' : 'rules.bandEmpty'
     case 'minRise':
       if (blank(form.minRise)) return ''
       return Number(form.minRise) > 0 ? '' : 'rules.risePositive'
     case 'conditions':
-      return !blank(form.minTotal) || !blank(form.minRise) || form.requiresCritical || (form.requiredTags || []).length
+      return !blank(form.minTotal) || !blank(form.maxTotal) || !blank(form.minRise) || form.requiresCritical || (form.requiredTags || []).length
         ? '' : 'rules.noCondition'
     default:
       return ''
@@ -32,7 +37,7 @@ export function ruleBody(form) {
   const num = (v) => (blank(v) ? null : Number(v))
   return {
     name: (form.name || '').trim(), level: form.level, scaleCode: form.scaleCode || null,
-    minTotal: num(form.minTotal), minRise: num(form.minRise), requiresCritical: !!form.requiresCritical,
+    minTotal: num(form.minTotal), maxTotal: num(form.maxTotal), minRise: num(form.minRise), requiresCritical: !!form.requiresCritical,
     requiredTags: [...(form.requiredTags || [])], active: !!form.active
   }
 }
@@ -40,7 +45,7 @@ export function ruleBody(form) {
 // The server's field codes as message keys, for errors the client did not catch.
 export const SERVER_CODES = {
   required: 'common.required', rule_without_condition: 'rules.noCondition', rule_rise_positive: 'rules.risePositive',
-  level_invalid: 'rules.levelInvalid', scale_unknown: 'rules.scaleUnknown'
+  level_invalid: 'rules.levelInvalid', scale_unknown: 'rules.scaleUnknown', rule_total_band_empty: 'rules.bandEmpty'
 }
 
 export function ruleRules(t, form, scaleCodes) {
@@ -53,6 +58,7 @@ export function ruleRules(t, form, scaleCodes) {
     level: [rule('level', 'change')],
     scaleCode: [rule('scaleCode', 'change')],
     minTotal: [rule('minTotal')],
+    maxTotal: [rule('maxTotal')],
     minRise: [rule('minRise')],
     conditions: [rule('conditions', 'change')]
   }

@@ -4,10 +4,10 @@
 
 const set = (v) => v !== null && v !== undefined && v !== ''
 
-// The codes of `scales` ([{code}]) that no active rule with a score condition (minTotal or
-// minRise) names; none when such a rule names no scale (it watches them all).
+// The codes of `scales` ([{code}]) that no active rule with a score condition (minTotal,
+// maxTotal or minRise) names; none when such a rule names no scale (it watches them all).
 export function scalesWithoutRules(scales, rules) {
-  const scored = (rules || []).filter((r) => r.active && (set(r.minTotal) || set(r.minRise)))
+  const scored = (rules || []).filter((r) => r.active && (set(r.minTotal) || set(r.maxTotal) || set(r.minRise)))
   if (scored.some((r) => !r.scaleCode)) return []
   const watched = new Set(scored.map((r) => r.scaleCode))
   return (scales || []).map((s) => s.code).filter((c) => !watched.has(c))
