@@ -97,7 +97,7 @@ export default {
     conditionsHint: 'Set at least one condition: total at least or at most, rise, critical item or tags; all set conditions must hold.', conditionsLabel: 'Conditions',
     active: 'Active', createTitle: 'New warning rule', editTitle: 'Edit warning rule', searchPlaceholder: 'Search by rule name',
     descMinTotal: 'total ≥ {n}', descMaxTotal: 'total ≤ {n}', descMinRise: 'rise ≥ {n}', descCritical: 'critical item positive', descSeparator: '; ',
-    levelInvalid: 'Choose an alert level', scaleUnknown: 'Unknown scale', numberInvalid: 'Enter a number', risePositive: 'The rise must be above 0', bandEmpty: 'The highest total must not be below the lowest',
+    levelInvalid: 'Choose an alert level', scaleUnknown: 'Unknown scale', numberInvalid: 'Enter a number', risePositive: 'The rise must be above 0', bandEmpty: 'The highest total must not be below the lowest', belowLowest: "Below the scale's lowest total: the rule could never fire",
     noCondition: 'A rule needs at least one condition'
   },
   notify: {

@@ -97,7 +97,7 @@ export default {
     conditionsHint: '至少设置一个条件：总分下限或上限、升高值、危机条目或人群标签；多个条件须同时满足。', conditionsLabel: '条件',
     active: '启用', createTitle: '新建预警规则', editTitle: '编辑预警规则', searchPlaceholder: '按规则名称搜索',
     descMinTotal: '总分 ≥ {n}', descMaxTotal: '总分 ≤ {n}', descMinRise: '较上次升高 ≥ {n}', descCritical: '危机条目阳性', descSeparator: '；',
-    levelInvalid: '请选择预警级别', scaleUnknown: '未知的量表', numberInvalid: '请输入数字', risePositive: '升高值应大于 0', bandEmpty: '总分上限不能低于总分下限',
+    levelInvalid: '请选择预警级别', scaleUnknown: '未知的量表', numberInvalid: '请输入数字', risePositive: '升高值应大于 0', bandEmpty: '总分上限不能低于总分下限', belowLowest: '低于该量表的最低总分，此规则永远不会触发',
     noCondition: '规则至少需要一个条件'
   },
   notify: {

@@ -11,9 +11,11 @@ void LogNotifier::Notify(const std::string& kind, const std::string& unit_code,
 
 namespace {
 
-// Whether `user` ($2) has read notification n.
+// Whether `user` ($2) has read notification n: marked read, or older than the user's account
+// (a new colleague's bell starts empty instead of with the unit's whole history).
 constexpr const char* kReadByUser =
-    "EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = $2)";
+    "(n.created_at < (SELECT u.created_at FROM users u WHERE u.id = $2) OR "
+    "EXISTS (SELECT 1 FROM notification_reads r WHERE r.notification_id = n.id AND r.user_id = $2))";
 
 }  // namespace
 
@@ -24,8 +26,8 @@ Result<NotificationPage> NotificationStore::List(const std::string& unit_id, con
     const std::string unread = std::string(" AND NOT ") + kReadByUser;
     const std::string where = " WHERE n.unit_id = $1" + (unread_only ? unread : std::string());
     XINAN_ASSIGN_OR_RETURN(store::Rows n, c.Query(
-        "SELECT COUNT(*), COUNT(*) - COUNT(r.user_id) FROM notifications n LEFT JOIN notification_reads r "
-        "ON r.notification_id = n.id AND r.user_id = $2 WHERE n.unit_id = $1", {unit_id, user_id}));
+        std::string("SELECT COUNT(*), COUNT(*) FILTER (WHERE NOT ") + kReadByUser +
+            ") FROM notifications n WHERE n.unit_id = $1", {unit_id, user_id}));
     page.total = unread_only ? n[0].Int(1) : n[0].Int(0);
     page.unread = n[0].Int(1);
     XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
@@ -59,7 +61,8 @@ Status NotificationStore::MarkAllRead(const std::string& unit_id, const std::str
   return db_.Write([&](store::WriteContext& w) -> Status {
     return w.conn().Exec(
         std::string("INSERT INTO notification_reads (notification_id, user_id, read_at) "
-                    "SELECT n.id, CAST($2 AS TEXT), CAST($3 AS BIGINT) FROM notifications n WHERE n.unit_id = $1 AND NOT ") + kReadByUser,
+                    "SELECT n.id, CAST($2 AS TEXT), CAST($3 AS BIGINT) FROM notifications n WHERE n.unit_id = $1 AND NOT ") +
+            kReadByUser + " ON CONFLICT (notification_id, user_id) DO NOTHING",
         {unit_id, user_id, w.NowMillis()}).status();
   });
 }

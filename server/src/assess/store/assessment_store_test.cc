@@ -401,6 +401,16 @@ TEST_P(AssessmentTest, NotificationsAreReadPerUser) {
   EXPECT_EQ(notes.List(UnitId(kVillage11), second, false, 0, 20)->unread, 2);
   ASSERT_TRUE(notes.MarkAllRead(UnitId(kVillage11), second).ok());
   EXPECT_EQ(notes.List(UnitId(kVillage11), second, false, 0, 20)->unread, 0);
+  // A colleague who joins later is not handed the unit's history as news, only what follows.
+  clock_.Advance(1000);
+  const std::string later = AddUser("c11c", kVillage11, "community_counsellor");
+  auto joined = notes.List(UnitId(kVillage11), later, false, 0, 20);
+  EXPECT_EQ(joined->total, 2);
+  EXPECT_EQ(joined->unread, 0);
+  EXPECT_TRUE(joined->items[0].read);
+  ASSERT_TRUE(assessments_->SubmitForPerson(ActorFor("", "c"), ScopeAt(kVillage11), Phq9(0, 1)).ok());
+  EXPECT_EQ(notes.List(UnitId(kVillage11), later, true, 0, 20)->total, 1);
+  EXPECT_EQ(notes.List(UnitId(kVillage11), first, false, 0, 20)->unread, 1);
 }
 
 // Migration 0010 moves read state from the unit to its users: what the unit had read before

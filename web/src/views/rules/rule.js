@@ -45,7 +45,8 @@ export function ruleBody(form) {
 // The server's field codes as message keys, for errors the client did not catch.
 export const SERVER_CODES = {
   required: 'common.required', rule_without_condition: 'rules.noCondition', rule_rise_positive: 'rules.risePositive',
-  level_invalid: 'rules.levelInvalid', scale_unknown: 'rules.scaleUnknown', rule_total_band_empty: 'rules.bandEmpty'
+  level_invalid: 'rules.levelInvalid', scale_unknown: 'rules.scaleUnknown', rule_total_band_empty: 'rules.bandEmpty',
+  rule_total_below_lowest: 'rules.belowLowest'
 }
 
 export function ruleRules(t, form, scaleCodes) {
@@ -58,7 +59,7 @@ export function ruleRules(t, form, scaleCodes) {
     level: [rule('level', 'change')],
     scaleCode: [rule('scaleCode', 'change')],
     minTotal: [rule('minTotal')],
-    maxTotal: [rule('maxTotal')],
+    maxTotal: [rule('maxTotal'), rule('maxTotal', 'change')],
     minRise: [rule('minRise')],
     conditions: [rule('conditions', 'change')]
   }
