@@ -1,16 +1,21 @@
 // Unit tests of the HTTP plumbing without sockets: router, problem mapping, query decoding,
 // static files, and the app's access checks.
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 #include <zlib.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "common/messages.h"
 #include "http/app.h"
 #include "http/client_address.h"
+#include "http/metrics.h"
 #include "http/problem.h"
+#include "http/reply.h"
 #include "http/router.h"
 #include "http/static_files.h"
 #include "http/url.h"
@@ -197,6 +202,76 @@ TEST(StaticFiles, TypesEtagGzipAndFallback) {
   EXPECT_EQ(files.Serve(req).status, 404);
 }
 
+TEST(StaticFiles, NormalRelativeTable) {
+  struct Case { std::string in; std::optional<std::string> want; };
+  const Case cases[] = {
+      {"/", "index.html"},
+      {"/index.html", "index.html"},
+      {"/./", "index.html"},
+      {"//", "index.html"},
+      {"/assets/app.js", "assets/app.js"},
+      {"/assets//app.js", "assets/app.js"},
+      {"/./assets/./app.js", "assets/app.js"},
+      {"//assets///app.js", "assets/app.js"},
+      {"/assets/", "assets/index.html"},
+      {"/people/42", "people/42"},
+      {"/a..b.js", "a..b.js"},  // dots inside a name are a name
+      {"/../etc/passwd", std::nullopt},
+      {"/assets/../../x", std::nullopt},
+      {"/..", std::nullopt},
+      {"/a\\b", std::nullopt},
+      {std::string("/a\0b", 4), std::nullopt},
+  };
+  for (const auto& c : cases) EXPECT_EQ(NormalRelative(c.in), c.want) << c.in;
+}
+
+// Every spelling of a file's path names one cache entry: a client cannot fill the memory with
+// copies of a bundle (and its gzip) by asking for /assets//x.js, /./assets/x.js, …
+TEST(StaticFiles, EachFileIsCachedOnceHoweverThePathIsSpelled) {
+  testing::TempDir dir("xinan_static_");
+  const std::filesystem::path& root = dir.path();
+  std::filesystem::create_directories(root / "assets");
+  std::ofstream(root / "index.html") << "<!doctype html>";
+  std::ofstream(root / "assets" / "app.123.js") << "console.log(1)";
+  StaticFiles files(root.string());
+  Request req;
+  req.method = "GET";
+  std::string spelling = "/assets/app.123.js";
+  for (int i = 0; i < 50; ++i) {
+    req.path = spelling;
+    Response r = files.Serve(req);
+    ASSERT_EQ(r.status, 200) << spelling;
+    EXPECT_EQ(r.body, "console.log(1)");
+    spelling = i % 2 ? "/." + spelling : "/" + spelling;
+  }
+  for (const char* p : {"/", "/index.html", "/./", "/people/42", "//people//42"}) {
+    req.path = p;
+    EXPECT_EQ(files.Serve(req).body, "<!doctype html>") << p;
+  }
+  EXPECT_EQ(files.CachedFiles(), 2u);
+}
+
+TEST(StaticFiles, GzipAndPlainCarryTheirOwnEtags) {
+  testing::TempDir dir("xinan_static_");
+  const std::filesystem::path& root = dir.path();
+  std::ofstream(root / "index.html") << "<!doctype html>" + std::string(4000, 'x');
+  StaticFiles files(root.string());
+  Request req;
+  req.method = "GET";
+  req.path = "/";
+  Response plain = files.Serve(req);
+  req.headers["accept-encoding"] = "gzip";
+  Response zipped = files.Serve(req);
+  ASSERT_EQ(zipped.GetHeader("Content-Encoding"), "gzip");
+  EXPECT_NE(plain.GetHeader("ETag"), zipped.GetHeader("ETag"));
+  req.headers["if-none-match"] = plain.GetHeader("ETag");
+  EXPECT_EQ(files.Serve(req).status, 200) << "the plain body's tag does not validate the gzip body";
+  req.headers["if-none-match"] = "\"other\", W/" + zipped.GetHeader("ETag");
+  EXPECT_EQ(files.Serve(req).status, 304) << "a list, and a weak tag, as browsers send them";
+  req.headers["if-none-match"] = "*";
+  EXPECT_EQ(files.Serve(req).status, 304);
+}
+
 TEST(StaticFiles, AReplacedIndexIsServedAtOnce) {
   testing::TempDir dir("xinan_static_");
   const std::filesystem::path& root = dir.path();
@@ -213,6 +288,37 @@ TEST(StaticFiles, AReplacedIndexIsServedAtOnce) {
   EXPECT_EQ(files.Serve(req).body, "<script src=/assets/new-build.js>");
   std::filesystem::remove(root / "index.html");
   EXPECT_EQ(files.Serve(req).status, 404) << "a removed file is not served from memory";
+}
+
+// A 5xx answer says nothing of its cause to the client; the log has it, with the request id.
+TEST(App, TheCauseOfA5xxIsLoggedNotSent) {
+  std::ostringstream captured;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+  spdlog::default_logger()->sinks().push_back(sink);
+  App app({}, AppHooks{});
+  app.AddRoutes({{"GET", "/api/fails", Access::kPublic, "",
+                  [](Request& r) { return http::Reply(r, []() -> Result<Response> { return Status::Unavailable("pg: connection reset"); }); }}});
+  Request req;
+  req.method = "GET";
+  req.path = "/api/fails";
+  req.headers["x-request-id"] = "rid-503";
+  Response r = app.Handle(req);
+  spdlog::default_logger()->flush();
+  spdlog::default_logger()->sinks().pop_back();
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(r.body.find("connection reset"), std::string::npos) << "no internals to the client";
+  EXPECT_NE(captured.str().find("rid-503"), std::string::npos) << captured.str();
+  EXPECT_NE(captured.str().find("pg: connection reset"), std::string::npos) << captured.str();
+}
+
+TEST(HttpMetrics, MadeUpMethodsShareOneLabel) {
+  HttpMetrics m;
+  for (int i = 0; i < 100; ++i) m.Observe("unmatched", "FOO" + std::to_string(i), 404, 0.001);
+  m.Observe("/api/x", "GET", 200, 0.001);
+  std::string text = m.Render();
+  EXPECT_EQ(text.find("FOO"), std::string::npos);
+  EXPECT_NE(text.find("route=\"unmatched\",method=\"OTHER\",status=\"404\"} 100"), std::string::npos) << text;
+  EXPECT_NE(text.find("method=\"GET\""), std::string::npos);
 }
 
 TEST(App, AccessChecksAndCsrf) {

@@ -4,10 +4,23 @@
 
 namespace xinan::http {
 
+namespace {
+
+// The method as a label: the standard ones by name, any other token a client sends as OTHER, so
+// made-up methods cannot add series without end.
+const std::string& MethodLabel(const std::string& method) {
+  static const std::string kKnown[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+  static const std::string kOther = "OTHER";
+  for (const auto& m : kKnown) if (m == method) return m;
+  return kOther;
+}
+
+}  // namespace
+
 void HttpMetrics::Observe(const std::string& route, const std::string& method, int status,
                           double seconds) {
   std::lock_guard lock(mu_);
-  requests_[{route, method, status}]++;
+  requests_[{route, MethodLabel(method), status}]++;
   Histogram& h = latency_[route];
   for (size_t i = 0; i < kBounds.size(); ++i) if (seconds <= kBounds[i]) h.buckets[i]++;
   h.count++;

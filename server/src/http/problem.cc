@@ -1,5 +1,7 @@
 #include "http/problem.h"
 
+#include <spdlog/spdlog.h>
+
 #include "common/json.h"
 #include "common/messages.h"
 
@@ -27,6 +29,7 @@ int HttpStatusFor(const Status& st) {
 Response Problem(const Status& st, const Request& req) {
   int status = HttpStatusFor(st);
   // Internal details never leave the server; they go to the log with the request id.
+  if (status >= 500) spdlog::error("request {} failed: {}", req.request_id, st.ToString());
   std::string code = status >= 500 ? (status == 503 ? "unavailable" : "internal_error") : st.code();
   json::object body{{"type", "urn:xinan:problem:" + code},
                     {"title", MessageText(code, "en")},

@@ -22,10 +22,6 @@ bool Compressible(const std::string& type) {
          type.find("json") != std::string::npos || type.find("svg") != std::string::npos;
 }
 
-bool SafeRelative(const std::string& rel) {
-  if (rel.empty() || rel.find("..") != std::string::npos || rel.find('\\') != std::string::npos) return false;
-  return rel.find('\0') == std::string::npos;
-}
 
 // A regular file's modification time (ns) and size, or nullopt.
 std::optional<std::pair<int64_t, int64_t>> FileStamp(const std::string& path) {
@@ -36,6 +32,41 @@ std::optional<std::pair<int64_t, int64_t>> FileStamp(const std::string& path) {
 }
 
 }  // namespace
+
+std::optional<std::string> NormalRelative(std::string_view url_path) {
+  if (url_path.find('\\') != std::string_view::npos || url_path.find('\0') != std::string_view::npos) return std::nullopt;
+  std::string out;
+  size_t start = 0;
+  while (start <= url_path.size()) {
+    size_t end = url_path.find('/', start);
+    if (end == std::string_view::npos) end = url_path.size();
+    std::string_view seg = url_path.substr(start, end - start);
+    if (seg == "..") return std::nullopt;
+    if (!seg.empty() && seg != ".") {
+      if (!out.empty()) out += '/';
+      out += seg;
+    }
+    start = end + 1;
+  }
+  const bool dir = url_path.empty() || url_path.back() == '/';
+  if (dir) out += out.empty() ? "index.html" : "/index.html";
+  return out;
+}
+
+bool EtagMatches(std::string_view header, std::string_view etag) {
+  size_t start = 0;
+  while (start < header.size()) {
+    size_t end = header.find(',', start);
+    if (end == std::string_view::npos) end = header.size();
+    std::string_view tag = header.substr(start, end - start);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);  // If-None-Match compares weakly
+    if (tag == "*" || tag == etag) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 std::string Gzip(const std::string& data) {
   z_stream zs{};
@@ -84,18 +115,25 @@ std::shared_ptr<const StaticFiles::Entry> StaticFiles::Load(const std::string& r
   e->type = ContentType(rel);
   e->mtime_ns = stamp->first;
   e->size = stamp->second;
-  e->etag = "\"" + security::Sha256Hex(e->body).substr(0, 32) + "\"";
+  const std::string hash = security::Sha256Hex(e->body).substr(0, 32);
+  e->etag = "\"" + hash + "\"";
+  e->gzip_etag = "\"" + hash + "-gz\"";
   if (Compressible(e->type) && e->body.size() > 512) e->gzip = Gzip(e->body);
   std::lock_guard lock(mu_);
   cache_[rel] = e;
   return e;
 }
 
+size_t StaticFiles::CachedFiles() {
+  std::lock_guard lock(mu_);
+  return cache_.size();
+}
+
 Response StaticFiles::Serve(const Request& req) {
-  std::string rel = req.path.size() > 1 ? req.path.substr(1) : "index.html";
-  if (!rel.empty() && rel.back() == '/') rel += "index.html";
+  std::optional<std::string> normal = NormalRelative(req.path);
+  std::string rel = normal.value_or(req.path);
   std::shared_ptr<const Entry> e;
-  if (SafeRelative(rel)) e = Load(rel);
+  if (normal) e = Load(rel);
   bool spa_route = rel.find('.') == std::string::npos;
   if (!e && spa_route) {
     rel = "index.html";
@@ -104,15 +142,17 @@ Response StaticFiles::Serve(const Request& req) {
   if (!e) return Response::Text(404, "not found");
   Response r;
   r.content_type = e->type;
-  r.SetHeader("ETag", e->etag);
+  const bool gzip = !e->gzip.empty() && req.Header("accept-encoding").find("gzip") != std::string::npos;
+  const std::string& etag = gzip ? e->gzip_etag : e->etag;
+  r.SetHeader("ETag", etag);
   r.SetHeader("Cache-Control", rel.rfind("assets/", 0) == 0 ? "public, max-age=31536000, immutable"
                                                             : "no-cache");
   r.SetHeader("Vary", "Accept-Encoding");
-  if (req.Header("if-none-match") == e->etag) {
+  if (EtagMatches(req.Header("if-none-match"), etag)) {
     r.status = 304;
     return r;
   }
-  if (!e->gzip.empty() && req.Header("accept-encoding").find("gzip") != std::string::npos) {
+  if (gzip) {
     r.body = e->gzip;
     r.SetHeader("Content-Encoding", "gzip");
   } else {
