@@ -104,9 +104,18 @@ TEST(PasswordGate, OneCheckPerAccountAtATime) {
 }
 
 TEST_P(AuthTest, UnknownUserIsAuditedWithTheSameAnswer) {
-  auto r = auth_->Login("nobody", "whatever-pass", "127.0.0.1", "req");
+  // A password typed into the username box must not stay in the permanent audit chain.
+  auto r = auth_->Login("Tr0ub4dor-and-3", "whatever-pass", "127.0.0.1", "req");
   EXPECT_EQ(r.status().code(), "login_failed");
   EXPECT_EQ(AuditCount("auth.login_failed"), 1);
+  std::string recorded;
+  ASSERT_TRUE(db_->Read([&](store::Connection& c) -> Status {
+    XINAN_ASSIGN_OR_RETURN(store::Rows rows, c.Query(
+        "SELECT actor_username, reason FROM audit_log WHERE action = 'auth.login_failed'"));
+    recorded = rows.at(0).Text(0) + " " + rows.at(0).Text(1);
+    return Status::Ok();
+  }).ok());
+  EXPECT_EQ(recorded, "Tr…(15) unknown username");
 }
 
 TEST_P(AuthTest, SessionsExpireWhenIdle) {

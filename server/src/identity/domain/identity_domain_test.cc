@@ -96,5 +96,14 @@ TEST(RateLimiter, AFloodOfNewKeysResetsNoCount) {
   EXPECT_TRUE(r.Allow("guesser", 60005)) << "and a new window begins for the guesser too";
 }
 
+TEST(LoginPolicy, UnknownUsernamesAreKeptMasked) {
+  struct Case { std::string typed, want; };
+  const Case cases[] = {
+      {"Correct-Horse-9", "Co…(15)"}, {"admin_33049", "ad…(11)"}, {"张三丰", "张三…(3)"},
+      {"ab", "ab…(2)"}, {"", "…(0)"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(MaskedUnknownUsername(c.typed), c.want) << c.typed;
+}
+
 }  // namespace
 }  // namespace xinan::identity

@@ -1,8 +1,11 @@
-// Sign-in rules as pure functions: account lockout after repeated failures, and when a
-// session has expired (idle or absolute). Times are epoch milliseconds.
+// Sign-in rules as pure functions: account lockout after repeated failures, when a session has
+// expired (idle or absolute), and how an unknown username is recorded. Times are epoch
+// milliseconds.
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 namespace xinan::identity {
 
@@ -18,6 +21,11 @@ struct LockState {
   int failed_logins = 0;
   int64_t locked_until = 0;
 };
+
+// What the audit chain keeps of a username that matched no account: its first two characters
+// and its length, e.g. "ad…(12)". The typed text is often a password in the wrong box, and the
+// chain is permanent; the prefix is enough to see many attempts on similar names.
+std::string MaskedUnknownUsername(std::string_view typed);
 
 bool IsLocked(const LockState& s, int64_t now);
 // The state after one more failed attempt: counts up and locks at max_failures (counter reset).

@@ -224,7 +224,7 @@ Result<LockState> UserStore::RecordFailure(const std::string& user_id, const std
 
 Status UserStore::AuditUnknownUser(const std::string& username, const std::string& request_id) {
   return db_.Write([&](store::WriteContext& w) -> Status {
-    security::Actor a{"", username, "", "", request_id};
+    security::Actor a{"", MaskedUnknownUsername(username), "", "", request_id};
     return w.Audit(a.Event("auth.login_failed", "user", "", "", "unknown username"));
   });
 }
