@@ -40,6 +40,8 @@ test('campaign: create, roster import (bad line rejected), answer by link on a p
   await field(page, 'campaign-target-group').fill('东湖村 18 岁以上居民')
   await page.locator('[data-testid="campaign-save"]').click()
   await page.locator('[data-testid="campaign-title"]').getByText(name).waitFor()
+  // No roster and no declared target yet: coverage is unknown, not 0 %.
+  await page.locator('[data-testid="campaign-coverage"]').getByText('—').waitFor()
 
   // A roster with a bad phone on line 3: the error names the line and nothing is imported.
   const file = page.locator('[data-testid="roster-file"]')

@@ -7,8 +7,6 @@ import { listScales } from '@/api/assess'
 import { usePagedList } from '@/utils/pagedList'
 
 // 0.1234 → "12.3%".
-export const percent = (x) => `${(Math.round((x || 0) * 1000) / 10).toFixed(1)}%`
-
 export function useCampaignList() {
   const { t } = useI18n()
   const list = usePagedList(listCampaigns, { q: '' })
