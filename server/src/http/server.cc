@@ -7,6 +7,7 @@
 #include <boost/beast/http.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -135,10 +136,15 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void OnReadError(beast::error_code ec) {
+    // Refused before the body was read: the client may still be sending it. Closing at once
+    // would reset the connection under it, and a browser would show a network error instead of
+    // the 413; so the rest is read and dropped first (LingerThenClose).
     if (ec == bhttp::error::body_limit) {
+      unread_body_ = true;
       return Reply(EarlyProblem(StatusKind::kTooLarge, "body_too_large", 413), 11, false);
     }
     if (ec == bhttp::error::header_limit) {
+      unread_body_ = true;
       return Reply(EarlyProblem(StatusKind::kTooLarge, "header_too_large", 431), 11, false);
     }
     if (ec.category() == bhttp::make_error_code(bhttp::error::end_of_stream).category() &&
@@ -186,6 +192,7 @@ class Session : public std::enable_shared_from_this<Session> {
     asio::async_write(stream_, asio::buffer(*bytes),
                       [self = shared_from_this(), bytes, keep_alive](beast::error_code ec, size_t) {
                         self->busy_ = false;
+                        if (!ec && self->unread_body_ && !self->server_.stopping) return self->LingerThenClose();
                         if (ec || !keep_alive) return self->Close();
                         self->ReadHeader();
                       });
@@ -197,12 +204,34 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.close();
   }
 
+  // After an answer sent before the request's body was read: says "no more" (FIN), then reads
+  // and drops what the client still sends — for at most kLingerSeconds and kLingerBytes — so
+  // the client reads the answer instead of a reset. Then closes.
+  static constexpr int kLingerSeconds = 5;
+  static constexpr size_t kLingerBytes = 64u << 20;
+  void LingerThenClose() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(kLingerSeconds));
+    DrainSome();
+  }
+  void DrainSome() {
+    auto scratch = std::make_shared<std::array<char, 65536>>();
+    stream_.async_read_some(asio::buffer(*scratch), [self = shared_from_this(), scratch](beast::error_code ec, size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ >= kLingerBytes || self->server_.stopping) return self->Close();
+      self->DrainSome();
+    });
+  }
+
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   Server::Impl& server_;
   std::string remote_;
   bool busy_ = false;
+  bool unread_body_ = false;  // the answer went out before the request's body was read
+  size_t drained_ = 0;        // bytes dropped while lingering
 };
 
 void Server::Impl::SessionEnded() {
