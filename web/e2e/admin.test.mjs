@@ -71,16 +71,18 @@ test('the district admin sees the access, a verified audit chain, the org tree a
   await grants.getByText(REASON).waitFor()
   assert.ok((await grants.innerText()).includes(SIBLING))
   await grants.getByText(resident.name).first().waitFor()  // whose record, by name, not by id
+  assert.ok(await grants.locator('[data-testid="break-glass-active"]').count() > 0, 'a grant still running is marked')
   await shot(page, '07-break-glass-log')
 
-  await page.locator('[data-testid="menu-audit"]').click()
+  // The name opens what was done with the record: the audit log filtered to the resident.
+  await grants.locator('[data-testid="break-glass-person"]', { hasText: resident.name }).first().click()
+  await page.waitForURL((u) => new URL(u).pathname === '/audit')
+  assert.equal(await field(page, 'audit-person').inputValue(), resident.id)
+  await page.locator('[data-testid="audit-table"]').getByText(SIBLING).first().waitFor()
   await page.locator('[data-testid="audit-verify"]').click()
   const verdict = page.locator('[data-testid="audit-verify-result"]')
   await verdict.waitFor()
   assert.match(await verdict.innerText(), /审计链完整/)
-  await field(page, 'audit-person').fill(resident.id)
-  await page.locator('[data-testid="audit-search"]').click()
-  await page.locator('[data-testid="audit-table"]').getByText(SIBLING).first().waitFor()
   // Actions and recorded reasons in words: the break-glass read of the resident's record.
   await page.locator('[data-testid="audit-table"]').getByText('查看居民档案').first().waitFor()
   await page.locator('[data-testid="audit-table"]').getByText('紧急调阅', { exact: true }).first().waitFor()

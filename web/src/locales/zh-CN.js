@@ -160,7 +160,7 @@ export default {
     objectTypes: { person: '居民', user: '用户', session: '登录会话', org_unit: '机构', campaign: '筛查活动', alert: '预警', assessment: '测评', warning_rule: '预警规则' },
     actions: { auth_login: '登录', auth_login_failed: '登录失败', auth_logout: '退出登录', user_create: '新建用户', user_update: '修改用户', user_password_change: '修改本人密码', user_password_reset: '重置用户密码', org_unit_create: '新建机构', org_unit_update: '修改机构', org_unit_delete: '删除机构', person_create: '新建居民档案', person_read: '查看居民档案', person_update: '修改居民档案', person_break_glass: '紧急调阅', person_duplicate_refused: '登记被拒：身份证号已登记', assessment_create: '提交测评', assessment_read: '查看测评报告', assessment_history: '查看心理档案', assessment_respondent_read: '查看测评作答者联系方式', alert_raise: '触发预警', alert_acknowledged: '响应预警', alert_started: '开始处置预警', alert_closed: '关闭预警', alert_escalate: '预警超时上报', alert_read: '查看预警详情', alert_transfer: '预警随居民迁移转交', alert_respondent_read: '查看自评者联系方式', warning_rule_create: '新建预警规则', warning_rule_update: '修改预警规则', warning_rule_delete: '删除预警规则', campaign_create: '新建筛查活动', campaign_update: '修改筛查活动', campaign_delete: '删除筛查活动', campaign_roster_import: '导入目标名单', campaign_export: '导出测评数据' },
     reasons: { accountLocked: '账号已锁定', wrongPassword: '密码错误', wrongOldPassword: '修改密码时原密码错误', inactiveUser: '账号已停用', unknownUsername: '用户名不存在', breakGlass: '紧急调阅' },
-    grantUser: '调阅人', grantUnit: '调阅人机构', expiresAt: '到期时间'
+    grantUser: '调阅人', grantUnit: '调阅人机构', expiresAt: '到期时间', grantActive: '有效中', trail: '访问记录'
   },
   roles: {
     district_admin: '区级管理员', station_staff: '心理服务站工作人员', community_counsellor: '社区心理咨询员',
