@@ -10,14 +10,29 @@ let browser
 before(async () => { browser = await launch() })
 after(async () => { await browser?.close() })
 
-test('the district admin creates a warning rule and finds it in the list', async () => {
-  const name = `初二学生 PHQ-9 ≥ 18 ${Date.now() % 100000}`
+// The district admin on the rules page with a new rule's form open and named.
+async function openNewRule(name) {
   const page = await newPage(browser)
   await login(page, ADMIN)
   await page.locator('[data-testid="menu-rules"]').click()
   await page.locator('[data-testid="rules-table"]').waitFor()
   await page.locator('[data-testid="rules-create"]').click()
   await field(page, 'rule-name').fill(name)
+  return page
+}
+
+// The text of the rules list's row for `name`, found by the list's search.
+async function listedRow(page, name) {
+  await field(page, 'rules-search-name').fill(name)
+  await page.locator('[data-testid="rules-search"]').click()
+  const table = page.locator('[data-testid="rules-table"]')
+  await table.getByText(name).waitFor()
+  return table.locator('.el-table__body tr').first().innerText()
+}
+
+test('the district admin creates a warning rule and finds it in the list', async () => {
+  const name = `初二学生 PHQ-9 ≥ 18 ${Date.now() % 100000}`
+  const page = await openNewRule(name)
   await page.locator('[data-testid="rule-save"]').click()
   const conditions = page.locator('[data-testid="rule-conditions"] .el-form-item__error')
   await conditions.waitFor()
@@ -32,11 +47,7 @@ test('the district admin creates a warning rule and finds it in the list', async
   await page.locator('[data-testid="rule-save"]').click()
   await page.locator('.el-dialog').first().waitFor({ state: 'hidden' })
 
-  await field(page, 'rules-search-name').fill(name)
-  await page.locator('[data-testid="rules-search"]').click()
-  const table = page.locator('[data-testid="rules-table"]')
-  await table.getByText(name).waitFor()
-  const row = await table.locator('.el-table__body tr').first().innerText()
+  const row = await listedRow(page, name)
   assert.match(row, /橙色/)
   assert.match(row, /总分 ≥ 18/)
   await shot(page, '13-warning-rules')
@@ -45,12 +56,7 @@ test('the district admin creates a warning rule and finds it in the list', async
 
 test('a rule bounded from above (WHO-5 ≤ 28): an empty band is refused in the form, the saved rule reads "总分 ≤ 28"', async () => {
   const name = `WHO-5 ≤ 28 ${Date.now() % 100000}`
-  const page = await newPage(browser)
-  await login(page, ADMIN)
-  await page.locator('[data-testid="menu-rules"]').click()
-  await page.locator('[data-testid="rules-table"]').waitFor()
-  await page.locator('[data-testid="rules-create"]').click()
-  await field(page, 'rule-name').fill(name)
+  const page = await openNewRule(name)
   await page.locator('[data-testid="rule-scale"]').click()
   await page.locator('[data-testid="rule-scale-who5"]').click()
   await field(page, 'rule-min-total').fill('40')
@@ -64,11 +70,7 @@ test('a rule bounded from above (WHO-5 ≤ 28): an empty band is refused in the 
   await field(page, 'rule-min-total').press('Tab')
   await page.locator('[data-testid="rule-save"]').click()
   await page.locator('.el-dialog').first().waitFor({ state: 'hidden' })
-  await field(page, 'rules-search-name').fill(name)
-  await page.locator('[data-testid="rules-search"]').click()
-  const table = page.locator('[data-testid="rules-table"]')
-  await table.getByText(name).waitFor()
-  const row = await table.locator('.el-table__body tr').first().innerText()
+  const row = await listedRow(page, name)
   assert.match(row, /总分 ≤ 28/)
   assert.doesNotMatch(row, /总分 ≥/)
   await page.context().close()
