@@ -24,10 +24,13 @@ test('a failed search with a new filter shows no rows of the old one', async () 
   list.filter.action = 'person.read'
   await list.search()
   assert.deepEqual(list.rows.value, [], 'the old rows would read as the answer to the new filter')
-  assert.equal(list.page.total, 0)
+  assert.equal(list.page.total, 1, 'the pagination keeps its place')
   assert.equal(list.error.value, '网络错误')
   assert.deepEqual(errors, ['网络错误'])
   assert.equal(list.loading.value, false)
+  list.filter.action = 'person.update'
+  await list.search()
+  assert.deepEqual(errors, ['网络错误', '网络错误'], 'another search failing says so again: an empty table is not an answer')
 })
 
 test('a failed refresh keeps the last known rows and reports once until a success', async () => {

@@ -140,10 +140,8 @@ Response App::Handle(Request& req) {
   try {
     resp = impl_->Route(req);
   } catch (const std::exception& e) {
-    spdlog::error("request {} failed: {}", req.request_id, e.what());
-    resp = Problem(Status::Internal(e.what()), req);
+    resp = Problem(Status::Internal(e.what()), req);  // logs the cause with the request id
   }
-  if (resp.status >= 500) spdlog::error("request {} answered {}", req.request_id, resp.status);
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   impl_->metrics.Observe(req.route_pattern, req.method, resp.status, secs);
   resp.SetHeader("X-Request-Id", req.request_id);

@@ -212,12 +212,12 @@ class Session : public std::enable_shared_from_this<Session> {
   void LingerThenClose() {
     beast::error_code ec;
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.expires_after(std::chrono::seconds(kLingerSeconds));
+    stream_.expires_after(std::chrono::seconds(kLingerSeconds));  // for all the reads together
+    drain_buffer_ = std::make_unique<std::array<char, 8192>>();  // only lingering sessions pay
     DrainSome();
   }
   void DrainSome() {
-    auto scratch = std::make_shared<std::array<char, 65536>>();
-    stream_.async_read_some(asio::buffer(*scratch), [self = shared_from_this(), scratch](beast::error_code ec, size_t n) {
+    stream_.async_read_some(asio::buffer(*drain_buffer_), [self = shared_from_this()](beast::error_code ec, size_t n) {
       self->drained_ += n;
       if (ec || self->drained_ >= kLingerBytes || self->server_.stopping) return self->Close();
       self->DrainSome();
@@ -232,6 +232,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool busy_ = false;
   bool unread_body_ = false;  // the answer went out before the request's body was read
   size_t drained_ = 0;        // bytes dropped while lingering
+  std::unique_ptr<std::array<char, 8192>> drain_buffer_;  // what they are read into
 };
 
 void Server::Impl::SessionEnded() {

@@ -59,8 +59,8 @@ bool EtagMatches(std::string_view header, std::string_view etag) {
     size_t end = header.find(',', start);
     if (end == std::string_view::npos) end = header.size();
     std::string_view tag = header.substr(start, end - start);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    while (!tag.empty() && (tag.front() == ' ' || tag.front() == '\t')) tag.remove_prefix(1);
+    while (!tag.empty() && (tag.back() == ' ' || tag.back() == '\t')) tag.remove_suffix(1);
     if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);  // If-None-Match compares weakly
     if (tag == "*" || tag == etag) return true;
     start = end + 1;

@@ -6,7 +6,6 @@ import { listCampaigns, deleteCampaign } from '@/api/campaigns'
 import { listScales } from '@/api/assess'
 import { usePagedList } from '@/utils/pagedList'
 
-// 0.1234 → "12.3%".
 export function useCampaignList() {
   const { t } = useI18n()
   const list = usePagedList(listCampaigns, { q: '' })
