@@ -1,5 +1,6 @@
 #include "report/xlsx.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -17,16 +18,33 @@
 namespace xinan::report {
 namespace {
 
-void WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cell, lxw_format* datetime) {
-  if (const auto* d = std::get_if<double>(&cell)) {
-    worksheet_write_number(ws, row, col, *d, nullptr);
-  } else if (const auto* t = std::get_if<Instant>(&cell)) {
+lxw_error WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cell, lxw_format* datetime) {
+  if (const auto* d = std::get_if<double>(&cell)) return worksheet_write_number(ws, row, col, *d, nullptr);
+  if (const auto* t = std::get_if<Instant>(&cell)) {
     LocalTime l = ShanghaiLocalTime(t->millis);
     lxw_datetime dt{l.year, l.month, l.day, l.hour, l.minute, l.second};
-    worksheet_write_datetime(ws, row, col, &dt, datetime);
-  } else {
-    worksheet_write_string(ws, row, col, std::get<std::string>(cell).c_str(), nullptr);
+    return worksheet_write_datetime(ws, row, col, &dt, datetime);
   }
+  return worksheet_write_string(ws, row, col, FitForCell(std::get<std::string>(cell)).c_str(), nullptr);
+}
+
+// A file for the workbook that has no name in any directory (O_TMPFILE), reached by libxlsxwriter
+// through /proc/self/fd: an export interrupted by a crash leaves no file of names and answers
+// behind. -1 where the file system cannot (the caller then uses a named temporary file).
+int AnonymousFile(const std::filesystem::path& dir) {
+  return ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+}
+
+std::string ReadWhole(int fd) {
+  std::string out;
+  char buf[65536];
+  for (off_t at = 0;;) {
+    ssize_t n = ::pread(fd, buf, sizeof buf, at);
+    if (n <= 0) break;
+    out.append(buf, static_cast<size_t>(n));
+    at += n;
+  }
+  return out;
 }
 
 constexpr size_t kMaxSheetName = 31;  // characters
@@ -71,7 +89,11 @@ Status WriteSheet(lxw_workbook* wb, const Sheet& s, const std::string& name, lxw
   for (size_t r = 0; r < s.rows.size(); ++r) {
     const auto row = static_cast<lxw_row_t>(r + 1);
     for (size_t c = 0; c < s.rows[r].size(); ++c) {
-      WriteCell(ws, row, static_cast<lxw_col_t>(c), s.rows[r][c], datetime);
+      // A cell libxlsxwriter refuses (past Excel's last row or column) would be missing from the
+      // file without a word: the export fails instead.
+      if (lxw_error e = WriteCell(ws, row, static_cast<lxw_col_t>(c), s.rows[r][c], datetime); e != LXW_NO_ERROR) {
+        return Status::Internal(std::string("xlsx: cell not written: ") + lxw_strerror(e));
+      }
     }
   }
   // Date cells need ~19 characters; in a narrower column Excel shows "#####".
@@ -87,13 +109,24 @@ Status WriteSheet(lxw_workbook* wb, const Sheet& s, const std::string& name, lxw
 }
 
 Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
-  std::string path = (std::filesystem::temp_directory_path() / "xinan-export-XXXXXX").string();
-  int fd = mkstemp(path.data());
-  if (fd < 0) return Status::Internal("xlsx: cannot create a temporary file");
-  close(fd);
+  const std::filesystem::path dir = std::filesystem::temp_directory_path();
+  int anonymous = AnonymousFile(dir);
+  std::string path;
+  if (anonymous >= 0) {
+    path = "/proc/self/fd/" + std::to_string(anonymous);
+  } else {
+    path = (dir / "xinan-export-XXXXXX").string();
+    int fd = mkstemp(path.data());
+    if (fd < 0) return Status::Internal("xlsx: cannot create a temporary file");
+    close(fd);
+  }
+  auto discard = [&] {
+    if (anonymous >= 0) ::close(anonymous);
+    else std::filesystem::remove(path);
+  };
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) {
-    std::filesystem::remove(path);
+    discard();
     return Status::Internal("xlsx: cannot open workbook");
   }
   lxw_format* bold = workbook_add_format(wb);
@@ -108,16 +141,37 @@ Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
     written = WriteSheet(wb, sheets[i], names[i], bold, datetime);
   }
   lxw_error err = workbook_close(wb);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
+  std::string bytes;
+  if (anonymous >= 0) {
+    bytes = ReadWhole(anonymous);
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream read;
+    read << in.rdbuf();
+    bytes = read.str();
+  }
+  discard();
   if (!written.ok()) return written;
   if (err != LXW_NO_ERROR) return Status::Internal(std::string("xlsx: ") + lxw_strerror(err));
-  return bytes.str();
+  return bytes;
 }
 
 }  // namespace
+
+std::string FitForCell(const std::string& text) {
+  constexpr size_t kMaxCellChars = 32767;  // Excel's limit; libxlsxwriter refuses longer strings
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++chars == kMaxCellChars) {  // this character would be the last: is there more after it?
+      size_t end = i + 1;
+      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+      if (end == text.size()) return text;
+      return text.substr(0, i) + "…";
+    }
+  }
+  return text;
+}
 
 std::vector<std::string> SheetNames(const std::vector<std::string>& wanted) {
   std::vector<std::string> out;

@@ -39,6 +39,10 @@ struct Sheet {
 // district writes, and libxlsxwriter refuses a sheet it cannot name.
 std::vector<std::string> SheetNames(const std::vector<std::string>& wanted);
 
+// `text` as a cell can hold it: at most 32,767 characters (Excel's limit), else cut to 32,766
+// whole characters and "…". libxlsxwriter leaves a longer string out of the file without a word.
+std::string FitForCell(const std::string& text);
+
 // The bytes of an .xlsx workbook with `sheets` (at least one), named through SheetNames. Fails
 // (kInternal) only when the library cannot write its temporary file or refuses a sheet.
 Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets);

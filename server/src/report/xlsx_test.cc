@@ -24,6 +24,23 @@ TEST(SheetNames, FollowExcelsRules) {
   for (const auto& c : cases) EXPECT_EQ(SheetNames(c.wanted), c.expected) << c.wanted.at(0);
 }
 
+TEST(FitForCell, KeepsWhatExcelHoldsAndCutsTheRest) {
+  const std::string fits(32767, 'a');
+  EXPECT_EQ(FitForCell(fits), fits);
+  EXPECT_EQ(FitForCell("短文本"), "短文本");
+  std::string over = fits + "b";
+  std::string cut = FitForCell(over);
+  EXPECT_EQ(cut, std::string(32766, 'a') + "…");
+  std::string chinese;
+  for (int i = 0; i < 40000; ++i) chinese += "答";
+  std::string cn = FitForCell(chinese);
+  EXPECT_EQ(cn.size(), 32766u * 3 + std::string("…").size()) << "whole characters, counted as characters";
+  EXPECT_EQ(cn.substr(cn.size() - 3), "…");
+  // What libxlsxwriter takes: a sheet with such cells writes instead of dropping them.
+  auto bytes = WriteXlsx({{"长文本", {"作答"}, {{over}, {chinese}}}});
+  ASSERT_TRUE(bytes.ok()) << bytes.status().detail();
+}
+
 // libxlsxwriter refuses a second sheet of the same name and answered with a null sheet, which
 // was then written to: the export took the whole server down.
 TEST(WriteXlsx, WritesSheetsWhoseWantedNamesCollideOrBreakTheRules) {
