@@ -22,7 +22,6 @@ bool Compressible(const std::string& type) {
          type.find("json") != std::string::npos || type.find("svg") != std::string::npos;
 }
 
-
 // A regular file's modification time (ns) and size, or nullopt.
 std::optional<std::pair<int64_t, int64_t>> FileStamp(const std::string& path) {
   struct stat st {};
