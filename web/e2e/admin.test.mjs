@@ -57,7 +57,7 @@ test('break-glass needs a reason and opens the sibling village\'s record, flagge
   assert.equal(await page.locator('[data-testid="person-id-number-full"]').innerText(), resident.idNumber)
   assert.ok((await page.locator('[data-testid="person-detail"]').innerText()).includes(resident.name))
   assert.equal(await page.locator('[data-testid="person-edit"]').count(), 0, 'no editing through break-glass')
-  await page.locator('[data-testid="assess-history"]').getByText('14').waitFor()  // the record's GAD-7 result shows
+  await page.locator('[data-testid="assess-history"]').getByText('14', { exact: true }).waitFor()  // the record's GAD-7 result shows
   assert.equal(await page.locator('[data-testid="assess-scale"]').count(), 0, 'and no new assessment through it')
   await shot(page, '06-break-glass-detail')
   await page.context().close()
