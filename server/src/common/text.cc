@@ -32,6 +32,15 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+std::string_view Utf8Prefix(std::string_view s, size_t n) {
+  size_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (seen++ == n) return s.substr(0, i);
+  }
+  return s;
+}
+
 bool HasControlCharacter(std::string_view s) {
   for (unsigned char c : s) {
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;

@@ -14,6 +14,8 @@ namespace xinan {
 bool IsUtf8(std::string_view s);
 // Characters (Unicode code points) of UTF-8 text: the bytes that do not continue a sequence.
 size_t CodePoints(std::string_view s);
+// The first `n` characters of UTF-8 text (whole sequences), or all of it when it is shorter.
+std::string_view Utf8Prefix(std::string_view s, size_t n);
 // Whether `s` holds a C0 control character other than tab, line feed and carriage return, or DEL.
 bool HasControlCharacter(std::string_view s);
 // `bytes` converted from GB18030 to UTF-8; nullopt when they are not GB18030 text.

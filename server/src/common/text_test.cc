@@ -60,5 +60,14 @@ TEST(CsvText, TakesUtf8AndGb18030AndNamesBadLines) {
   EXPECT_EQ(control.status().fields()[1].code, "control_character");
 }
 
+TEST(Text, Utf8Prefix) {
+  struct Case { std::string text; size_t n; std::string want; };
+  const Case cases[] = {
+      {"abcdef", 2, "ab"}, {"张三丰", 2, "张三"}, {"a张b", 2, "a张"}, {"ab", 2, "ab"},
+      {"a", 2, "a"},       {"", 2, ""},         {"张三", 0, ""},    {"\xF0\x9F\x98\x80x", 1, "\xF0\x9F\x98\x80"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(Utf8Prefix(c.text, c.n), c.want) << c.text << " " << c.n;
+}
+
 }  // namespace
 }  // namespace xinan

@@ -10,10 +10,9 @@
 #include <filesystem>
 #include <set>
 #include <string_view>
-#include <fstream>
-#include <sstream>
 
 #include "common/fiber.h"
+#include "common/text.h"
 
 namespace xinan::report {
 namespace {
@@ -110,19 +109,13 @@ Status WriteSheet(lxw_workbook* wb, const Sheet& s, const std::string& name, lxw
 
 Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
   const std::filesystem::path dir = std::filesystem::temp_directory_path();
-  int anonymous = AnonymousFile(dir);
-  std::string path;
-  if (anonymous >= 0) {
-    path = "/proc/self/fd/" + std::to_string(anonymous);
-  } else {
-    path = (dir / "xinan-export-XXXXXX").string();
-    int fd = mkstemp(path.data());
-    if (fd < 0) return Status::Internal("xlsx: cannot create a temporary file");
-    close(fd);
-  }
+  int fd = AnonymousFile(dir);
+  const bool named = fd < 0;
+  std::string path = named ? (dir / "xinan-export-XXXXXX").string() : "/proc/self/fd/" + std::to_string(fd);
+  if (named && (fd = mkstemp(path.data())) < 0) return Status::Internal("xlsx: cannot create a temporary file");
   auto discard = [&] {
-    if (anonymous >= 0) ::close(anonymous);
-    else std::filesystem::remove(path);
+    ::close(fd);
+    if (named) std::filesystem::remove(path);
   };
   lxw_workbook* wb = workbook_new(path.c_str());
   if (!wb) {
@@ -141,15 +134,7 @@ Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
     written = WriteSheet(wb, sheets[i], names[i], bold, datetime);
   }
   lxw_error err = workbook_close(wb);
-  std::string bytes;
-  if (anonymous >= 0) {
-    bytes = ReadWhole(anonymous);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream read;
-    read << in.rdbuf();
-    bytes = read.str();
-  }
+  std::string bytes = ReadWhole(fd);  // libxlsxwriter wrote the file this descriptor holds
   discard();
   if (!written.ok()) return written;
   if (err != LXW_NO_ERROR) return Status::Internal(std::string("xlsx: ") + lxw_strerror(err));
@@ -160,17 +145,8 @@ Result<std::string> WriteXlsxHere(const std::vector<Sheet>& sheets) {
 
 std::string FitForCell(const std::string& text) {
   constexpr size_t kMaxCellChars = 32767;  // Excel's limit; libxlsxwriter refuses longer strings
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (++chars == kMaxCellChars) {  // this character would be the last: is there more after it?
-      size_t end = i + 1;
-      while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-      if (end == text.size()) return text;
-      return text.substr(0, i) + "…";
-    }
-  }
-  return text;
+  if (CodePoints(text) <= kMaxCellChars) return text;
+  return std::string(Utf8Prefix(text, kMaxCellChars - 1)) + "…";
 }
 
 std::vector<std::string> SheetNames(const std::vector<std::string>& wanted) {

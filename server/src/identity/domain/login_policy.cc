@@ -1,16 +1,11 @@
 #include "identity/domain/login_policy.h"
 
+#include "common/text.h"
+
 namespace xinan::identity {
 
 std::string MaskedUnknownUsername(std::string_view typed) {
-  size_t points = 0, cut = 0;
-  for (size_t i = 0; i < typed.size(); ++i) {
-    if ((static_cast<unsigned char>(typed[i]) & 0xC0) == 0x80) continue;  // inside a character
-    if (points == 2) cut = i;
-    ++points;
-  }
-  if (points <= 2) cut = typed.size();
-  return std::string(typed.substr(0, cut)) + "…(" + std::to_string(points) + ")";
+  return std::string(Utf8Prefix(typed, 2)) + "…(" + std::to_string(CodePoints(typed)) + ")";
 }
 
 bool IsLocked(const LockState& s, int64_t now) { return s.locked_until > now; }
